@@ -1,0 +1,52 @@
+package io.pixflow.payment.domain.port.out;
+
+import io.pixflow.payment.domain.IdempotencyKey;
+import io.pixflow.payment.domain.Payment;
+import io.pixflow.payment.domain.PaymentId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where payments are kept. Every method is durable when it returns: a change that was acknowledged survives a
+ * crash. Implementations throw {@link PaymentStoreUnavailableException} when the store cannot be reached, and
+ * never leak their own exception types.
+ *
+ * <p>Concurrency is settled here, not by locks in services: {@link #compareAndSet} stores a change only if
+ * nobody else stored one since it was read, so two racing confirmations end in exactly one stored transition.
+ */
+public interface PaymentRepository {
+
+    /** Stores a new payment. Its id and bank payment id are fresh, so they are not checked for collisions. */
+    void insert(Payment payment);
+
+    /**
+     * Stores a new payment under a client's idempotency key, atomically with the key.
+     *
+     * @return {@code false}, storing nothing, when the key already names a payment
+     */
+    boolean insert(Payment payment, IdempotencyKey key, String requestFingerprint);
+
+    Optional<Payment> findById(PaymentId id);
+
+    Optional<Payment> findByBankPaymentId(UUID bankPaymentId);
+
+    /** The payment created under {@code key}, with the fingerprint of the request that created it. */
+    Optional<IdempotentCreation> findByIdempotencyKey(IdempotencyKey key);
+
+    /**
+     * Replaces {@code current} by {@code next} if the stored payment still has {@code current}'s version.
+     *
+     * @param next the same payment one version later
+     * @return {@code false}, storing nothing, when another change was stored first
+     */
+    boolean compareAndSet(Payment current, Payment next);
+
+    /** PENDING payments whose {@code expiresAt} is at or before {@code now}, soonest due first. */
+    List<Payment> findDue(Instant now, int limit);
+
+    /** A payment and the fingerprint of the request that created it under an idempotency key. */
+    record IdempotentCreation(Payment payment, String requestFingerprint) {
+    }
+}
