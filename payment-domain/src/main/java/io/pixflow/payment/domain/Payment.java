@@ -1,6 +1,7 @@
 package io.pixflow.payment.domain;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -34,9 +35,10 @@ public final class Payment {
         this.bankPaymentId = Objects.requireNonNull(bankPaymentId, "bankPaymentId");
         this.brCode = Objects.requireNonNull(brCode, "brCode");
         this.description = description;
-        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
-        this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
-        this.paidAt = paidAt;
+        // SQL databases keep microseconds: a payment must read back equal to what was stored.
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt").truncatedTo(ChronoUnit.MICROS);
+        this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt").truncatedTo(ChronoUnit.MICROS);
+        this.paidAt = paidAt == null ? null : paidAt.truncatedTo(ChronoUnit.MICROS);
         this.version = version;
         if (!expiresAt.isAfter(createdAt)) {
             throw new IllegalArgumentException("expiresAt must be after createdAt");

@@ -1,0 +1,201 @@
+package io.pixflow.payment.application;
+
+import io.pixflow.payment.domain.IdempotencyKey;
+import io.pixflow.payment.domain.IdempotencyKeyReusedException;
+import io.pixflow.payment.domain.Payment;
+import io.pixflow.payment.domain.PaymentEvent;
+import io.pixflow.payment.domain.PaymentId;
+import io.pixflow.payment.domain.PaymentNotFoundException;
+import io.pixflow.payment.domain.TimeToLive;
+import io.pixflow.payment.domain.pix.BrCode;
+import io.pixflow.payment.domain.pix.Merchant;
+import io.pixflow.payment.domain.port.in.CancelPayment;
+import io.pixflow.payment.domain.port.in.ConfirmPayment;
+import io.pixflow.payment.domain.port.in.CreatePayment;
+import io.pixflow.payment.domain.port.in.ExpireDuePayments;
+import io.pixflow.payment.domain.port.in.FindPayment;
+import io.pixflow.payment.domain.port.out.PaymentEvents;
+import io.pixflow.payment.domain.port.out.PaymentRepository;
+import io.pixflow.payment.domain.port.out.PaymentRepository.IdempotentCreation;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * A payment's life from creation to its final state.
+ *
+ * <p>Every change is read, decided by the {@link Payment} aggregate, and stored with the repository's
+ * compare-and-set; an event is published only after the store accepted the change, and never for a call that
+ * changed nothing. When a concurrent change wins the race, the payment is read again and the decision made
+ * anew: two racing confirmations end in one PAID payment and one event.
+ */
+public final class PaymentService
+        implements CreatePayment, FindPayment, ConfirmPayment, CancelPayment, ExpireDuePayments {
+
+    private static final System.Logger LOG = System.getLogger(PaymentService.class.getName());
+    private static final int EXPIRY_BATCH_SIZE = 100;
+
+    private final PaymentRepository payments;
+    private final PaymentEvents events;
+    private final Merchant merchant;
+    private final TimeToLive defaultTimeToLive;
+    private final Clock clock;
+    private final SecureRandom random;
+
+    public PaymentService(PaymentRepository payments, PaymentEvents events, Merchant merchant,
+                          TimeToLive defaultTimeToLive, Clock clock, SecureRandom random) {
+        this.payments = Objects.requireNonNull(payments, "payments");
+        this.events = Objects.requireNonNull(events, "events");
+        this.merchant = Objects.requireNonNull(merchant, "merchant");
+        this.defaultTimeToLive = Objects.requireNonNull(defaultTimeToLive, "defaultTimeToLive");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    @Override
+    public Payment create(CreatePayment.Command command) {
+        Objects.requireNonNull(command, "command");
+        IdempotencyKey key = command.idempotencyKey();
+        if (key == null) {
+            Payment payment = newPayment(command);
+            payments.insert(payment);
+            return payment;
+        }
+        String fingerprint = fingerprint(command);
+        while (true) {
+            Optional<IdempotentCreation> earlier = payments.findByIdempotencyKey(key);
+            if (earlier.isPresent()) {
+                if (!earlier.get().requestFingerprint().equals(fingerprint)) {
+                    throw new IdempotencyKeyReusedException();
+                }
+                return earlier.get().payment();
+            }
+            Payment payment = newPayment(command);
+            if (payments.insert(payment, key, fingerprint)) {
+                return payment;
+            }
+            // A concurrent request with the same key stored first; the next round returns (or refuses) its payment.
+        }
+    }
+
+    @Override
+    public Optional<Payment> byId(PaymentId id) {
+        return payments.findById(id);
+    }
+
+    @Override
+    public Optional<Payment> byBankPaymentId(UUID bankPaymentId) {
+        return payments.findByBankPaymentId(bankPaymentId);
+    }
+
+    @Override
+    public Payment confirm(ConfirmPayment.Command command) {
+        Objects.requireNonNull(command, "command");
+        return change(
+                () -> payments.findByBankPaymentId(command.bankPaymentId())
+                        .orElseThrow(() -> PaymentNotFoundException.forBankPaymentId(command.bankPaymentId())),
+                payment -> payment.confirm(command.amount(), clock.instant()));
+    }
+
+    @Override
+    public Payment cancel(PaymentId id) {
+        Objects.requireNonNull(id, "id");
+        return change(
+                () -> payments.findById(id).orElseThrow(() -> PaymentNotFoundException.forId(id)),
+                payment -> payment.cancel(clock.instant()));
+    }
+
+    @Override
+    public int expireDue() {
+        int expired = 0;
+        while (true) {
+            Instant now = clock.instant();
+            List<Payment> due = payments.findDue(now, EXPIRY_BATCH_SIZE);
+            for (Payment payment : due) {
+                Payment next = payment.expire(now);
+                // Losing the race means a confirmation or a cancellation (or another node's sweep) got there first.
+                if (next != payment && payments.compareAndSet(payment, next)) {
+                    publish(next);
+                    expired++;
+                }
+            }
+            if (due.size() < EXPIRY_BATCH_SIZE) {
+                return expired;
+            }
+        }
+    }
+
+    private Payment change(Supplier<Payment> read, UnaryOperator<Payment> transition) {
+        // Terminates: a lost race means the payment reached a final state, from which every transition either
+        // returns the payment unchanged or throws.
+        while (true) {
+            Payment current = read.get();
+            Payment next = transition.apply(current);
+            if (next == current) {
+                return current;
+            }
+            if (payments.compareAndSet(current, next)) {
+                publish(next);
+                return next;
+            }
+        }
+    }
+
+    private void publish(Payment changed) {
+        try {
+            events.publish(PaymentEvent.of(changed));
+        } catch (RuntimeException e) {
+            // The change is stored and the caller must hear so; watchers catch up from the snapshot on reconnect.
+            LOG.log(System.Logger.Level.WARNING, "could not publish the event of payment " + changed.id(), e);
+        }
+    }
+
+    private Payment newPayment(CreatePayment.Command command) {
+        PaymentId id = PaymentId.random(random);
+        BrCode.Builder brCode = BrCode.builder(merchant).amount(command.amount()).txid(id.value());
+        if (command.description() != null) {
+            brCode.description(command.description());
+        }
+        BrCode code = brCode.build();
+        TimeToLive ttl = command.timeToLive() != null ? command.timeToLive() : defaultTimeToLive;
+        return Payment.create(id, command.amount(), randomUuid(), code.payload(), code.description().orElse(null),
+                clock.instant(), ttl);
+    }
+
+    private UUID randomUuid() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        bytes[6] = (byte) ((bytes[6] & 0x0f) | 0x40);
+        bytes[8] = (byte) ((bytes[8] & 0x3f) | 0x80);
+        long high = 0;
+        long low = 0;
+        for (int i = 0; i < 8; i++) {
+            high = (high << 8) | (bytes[i] & 0xff);
+            low = (low << 8) | (bytes[i + 8] & 0xff);
+        }
+        return new UUID(high, low);
+    }
+
+    /** What makes two creation requests "the same request" for an idempotency key. */
+    private static String fingerprint(CreatePayment.Command command) {
+        String canonical = command.amount().centavos()
+                + "|" + (command.timeToLive() == null ? "" : command.timeToLive().duration().toSeconds())
+                + "|" + (command.description() == null ? "" : command.description());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.pixflow.payment.domain.testing;
+
+import io.pixflow.payment.domain.IdempotencyKey;
+import io.pixflow.payment.domain.Payment;
+import io.pixflow.payment.domain.PaymentId;
+import io.pixflow.payment.domain.PaymentStatus;
+import io.pixflow.payment.domain.port.out.PaymentRepository;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A {@link PaymentRepository} in a map, for tests. It passes the same contract as the JDBC repository. */
+public final class InMemoryPaymentRepository implements PaymentRepository {
+
+    private final Map<PaymentId, Payment> payments = new HashMap<>();
+    private final Map<IdempotencyKey, IdempotentCreation> creations = new HashMap<>();
+
+    @Override
+    public synchronized void insert(Payment payment) {
+        if (payments.putIfAbsent(payment.id(), payment) != null) {
+            throw new IllegalStateException("payment " + payment.id() + " is already stored");
+        }
+    }
+
+    @Override
+    public synchronized boolean insert(Payment payment, IdempotencyKey key, String requestFingerprint) {
+        if (creations.containsKey(key)) {
+            return false;
+        }
+        insert(payment);
+        creations.put(key, new IdempotentCreation(payment, requestFingerprint));
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<Payment> findById(PaymentId id) {
+        return Optional.ofNullable(payments.get(id));
+    }
+
+    @Override
+    public synchronized Optional<Payment> findByBankPaymentId(UUID bankPaymentId) {
+        return payments.values().stream().filter(p -> p.bankPaymentId().equals(bankPaymentId)).findFirst();
+    }
+
+    @Override
+    public synchronized Optional<IdempotentCreation> findByIdempotencyKey(IdempotencyKey key) {
+        return Optional.ofNullable(creations.get(key))
+                .map(creation -> new IdempotentCreation(payments.get(creation.payment().id()),
+                        creation.requestFingerprint()));
+    }
+
+    @Override
+    public synchronized boolean compareAndSet(Payment current, Payment next) {
+        Payment stored = payments.get(current.id());
+        if (stored == null || stored.version() != current.version()) {
+            return false;
+        }
+        payments.put(next.id(), next);
+        return true;
+    }
+
+    @Override
+    public synchronized List<Payment> findDue(Instant now, int limit) {
+        return payments.values().stream()
+                .filter(p -> p.status() == PaymentStatus.PENDING && !p.expiresAt().isAfter(now))
+                .sorted(Comparator.comparing(Payment::expiresAt))
+                .limit(limit)
+                .toList();
+    }
+}
