@@ -1,0 +1,59 @@
+package io.pixflow.adapter.persistence;
+
+import io.pixflow.payment.domain.Money;
+import io.pixflow.payment.domain.Payment;
+import io.pixflow.payment.domain.PaymentId;
+import io.pixflow.payment.domain.PaymentStatus;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** Turns a row of {@code payment} into a {@link Payment}, and instants into column values and back. */
+final class PaymentRowMapper {
+
+    /** The columns {@link #map} reads: the select list of every query for a payment. */
+    static final String COLUMNS = """
+            id, amount_centavos, status, bank_payment_id, br_code, description,
+            created_at, expires_at, paid_at, version""";
+
+    private PaymentRowMapper() {
+    }
+
+    /** The payment in the current row; {@link Payment#restore} checks it again, so a corrupt row is refused. */
+    static Payment map(ResultSet row) throws SQLException {
+        return Payment.restore(
+                new PaymentId(row.getString("id")),
+                Money.ofCentavos(row.getLong("amount_centavos")),
+                PaymentStatus.valueOf(row.getString("status")),
+                row.getObject("bank_payment_id", UUID.class),
+                row.getString("br_code"),
+                row.getString("description"),
+                instant(row, "created_at"),
+                instant(row, "expires_at"),
+                instant(row, "paid_at"),
+                row.getLong("version"));
+    }
+
+    /**
+     * Binds an instant to a {@code TIMESTAMP WITH TIME ZONE} parameter. {@code OffsetDateTime} in UTC is the type
+     * JDBC 4.2 maps to that column in both H2 and PostgreSQL, with every microsecond kept; {@code Timestamp}
+     * would go through the JVM's default time zone.
+     */
+    static void bindInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        if (instant == null) {
+            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+        }
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}
