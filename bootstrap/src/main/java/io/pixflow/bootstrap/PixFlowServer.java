@@ -1,0 +1,200 @@
+package io.pixflow.bootstrap;
+
+import io.pixflow.adapter.persistence.Database;
+import io.pixflow.adapter.persistence.DatabaseSettings;
+import io.pixflow.adapter.qrcode.CachingQrCodeRenderer;
+import io.pixflow.adapter.qrcode.ZxingQrCodeRenderer;
+import io.pixflow.adapter.rest.PaymentJson;
+import io.pixflow.adapter.rest.RestApi;
+import io.pixflow.adapter.webui.WebUi;
+import io.pixflow.adapter.webui.WebUiSettings;
+import io.pixflow.adapter.websocket.PaymentNotifier;
+import io.pixflow.adapter.websocket.PaymentStatusSocket;
+import io.pixflow.adapter.websocket.WebSocketSettings;
+import io.pixflow.payment.application.PaymentService;
+import io.pixflow.payment.application.QrCodeService;
+import jakarta.websocket.DeploymentException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/**
+ * The whole server: every object built with {@code new} in {@link #start}, one Grizzly listener carrying both the
+ * Jersey API and the Tyrus WebSocket, and a sweeper that expires overdue payments. {@link #close()} takes it
+ * down in reverse order, closing open WebSockets with 1001.
+ */
+public final class PixFlowServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PixFlowServer.class);
+    private static final Duration EXPIRY_SWEEP_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+    private static final int QR_CODE_CACHE_ENTRIES = 10_000;
+    private static final int WEBSOCKET_MAX_FRAME_BYTES = 64 * 1024;
+
+    private final List<AutoCloseable> closeInOrder;
+    private final int port;
+
+    private PixFlowServer(List<AutoCloseable> closeInOrder, int port) {
+        this.closeInOrder = closeInOrder;
+        this.port = port;
+    }
+
+    public static PixFlowServer start(Settings settings) {
+        return start(settings, Clock.systemUTC());
+    }
+
+    /** Starts the server on {@code clock}'s time, which tests move forward to expire payments. */
+    public static PixFlowServer start(Settings settings, Clock clock) {
+        routeJavaUtilLoggingToSlf4j();
+        List<AutoCloseable> resources = new ArrayList<>();
+        try {
+
+            Database database = Database.open(
+                    new DatabaseSettings(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword()));
+            resources.add(database);
+
+            ExecutorService deliveries = Executors.newSingleThreadExecutor(daemonThreads("pixflow-push"));
+            resources.add(shutdown(deliveries));
+            PaymentNotifier notifier = new PaymentNotifier(deliveries);
+
+            PaymentService payments = new PaymentService(database.paymentRepository(), notifier,
+                    settings.merchant(), settings.paymentTtl(), clock, new SecureRandom());
+            QrCodeService qrCodes = new QrCodeService(payments,
+                    new CachingQrCodeRenderer(new ZxingQrCodeRenderer(), QR_CODE_CACHE_ENTRIES));
+            PaymentJson paymentJson = new PaymentJson(clock, settings.publicUrl());
+
+            // WADL needs JAXB, which is not here; without this Jersey says so at every start.
+            ResourceConfig api = new ResourceConfig().property(ServerProperties.WADL_FEATURE_DISABLE, true);
+            new RestApi(payments, payments, payments, payments, qrCodes, paymentJson,
+                    Map.of("database", database::isReachable)).components().forEach(api::register);
+            new WebUi(payments, clock, new WebUiSettings(settings.sandbox())).components().forEach(api::register);
+
+            WebSocketSettings webSocketSettings = WebSocketSettings.defaults()
+                    .withAllowedOrigins(settings.allowedOrigins());
+            PaymentStatusSocket statusSocket =
+                    new PaymentStatusSocket(payments, notifier, paymentJson::toJson, webSocketSettings);
+            GrizzlyWebSockets webSockets = new GrizzlyWebSockets(WEBSOCKET_MAX_FRAME_BYTES);
+            webSockets.register(statusSocket.endpointConfig());
+
+            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(
+                    URI.create("http://" + settings.host() + ":" + settings.port() + "/"), api, false);
+            for (NetworkListener listener : http.getListeners()) {
+                // Opening a socket reads the store; that must not happen on a selector thread.
+                listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
+                listener.registerAddOn(new WebSocketAddOn(webSockets, "/"));
+            }
+            http.start();
+            resources.add(() -> http.shutdown(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS).get());
+            resources.add(webSockets::stop);
+            resources.add(statusSocket);
+
+            ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(daemonThreads("pixflow-expiry"));
+            sweeper.scheduleWithFixedDelay(() -> expireDue(payments), EXPIRY_SWEEP_INTERVAL.toMillis(),
+                    EXPIRY_SWEEP_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+            resources.add(shutdown(sweeper));
+
+            int port = http.getListeners().iterator().next().getPort();
+            LOG.info("PixFlow listening on http://{}:{} ({} mode)", settings.host(), port,
+                    settings.sandbox() ? "sandbox" : "live");
+            Collections.reverse(resources);
+            return new PixFlowServer(resources, port);
+        } catch (IOException e) {
+            closeAll(reversed(resources));
+            throw new UncheckedIOException("could not listen on " + settings.host() + ":" + settings.port()
+                    + ": " + e.getMessage(), e);
+        } catch (DeploymentException e) {
+            closeAll(reversed(resources));
+            throw new IllegalStateException("the WebSocket endpoint could not be deployed", e);
+        } catch (RuntimeException e) {
+            closeAll(reversed(resources));
+            throw e;
+        }
+    }
+
+    /** The port the server listens on: the one asked for, or the one the system picked for port 0. */
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        closeAll(closeInOrder);
+        LOG.info("PixFlow stopped");
+    }
+
+    private static void expireDue(PaymentService payments) {
+        try {
+            int expired = payments.expireDue();
+            if (expired > 0) {
+                LOG.debug("expired {} payments", expired);
+            }
+        } catch (RuntimeException e) {
+            // The next sweep tries again; an unreachable database must not kill the sweeper thread.
+            LOG.warn("expiry sweep failed: {}", e.toString());
+        }
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                LOG.warn("while stopping: {}", e.toString());
+            }
+        }
+    }
+
+    private static List<AutoCloseable> reversed(List<AutoCloseable> resources) {
+        List<AutoCloseable> copy = new ArrayList<>(resources);
+        Collections.reverse(copy);
+        return copy;
+    }
+
+    private static AutoCloseable shutdown(ExecutorService executor) {
+        return () -> {
+            executor.shutdown();
+            if (!executor.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                executor.shutdownNow();
+            }
+        };
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private static synchronized void routeJavaUtilLoggingToSlf4j() {
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
+    }
+}

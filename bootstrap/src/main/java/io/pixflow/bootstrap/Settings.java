@@ -1,0 +1,149 @@
+package io.pixflow.bootstrap;
+
+import io.pixflow.payment.domain.InvalidValueException;
+import io.pixflow.payment.domain.TimeToLive;
+import io.pixflow.payment.domain.pix.Merchant;
+import io.pixflow.payment.domain.pix.PixKey;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Everything the server is told from outside, read once from the environment and checked before anything starts.
+ *
+ * <p>Without {@code PIXFLOW_WEBHOOK_SECRET} the server runs in <em>sandbox</em> mode: open confirmations, a
+ * simulate button, loopback only. With it, in <em>live</em> mode.
+ *
+ * @param port           0 picks a free port
+ * @param publicUrl      the base of absolute links, or {@code null} to take it from each request
+ * @param allowedOrigins WebSocket origins besides the server's own
+ */
+public record Settings(String host, int port, String databaseUrl, String databaseUser, String databasePassword,
+                       Merchant merchant, TimeToLive paymentTtl, List<String> webhookSecrets, List<String> apiKeys,
+                       Set<String> allowedOrigins, URI publicUrl) {
+
+    /** The Banco Central manual's example random key: money sent to it in sandbox goes nowhere real. */
+    static final String SANDBOX_PIX_KEY = "123e4567-e12b-12d1-a456-426655440000";
+
+    public Settings {
+        webhookSecrets = List.copyOf(webhookSecrets);
+        apiKeys = List.copyOf(apiKeys);
+        allowedOrigins = Set.copyOf(allowedOrigins);
+    }
+
+    public boolean sandbox() {
+        return webhookSecrets.isEmpty();
+    }
+
+    /** Reads the {@code PIXFLOW_*} variables of DESIGN §7. */
+    public static Settings fromEnvironment(Map<String, String> env) {
+        List<String> secrets = list(env, "PIXFLOW_WEBHOOK_SECRET");
+        boolean sandbox = secrets.isEmpty();
+        if (!sandbox) {
+            throw new InvalidSettingException("PIXFLOW_WEBHOOK_SECRET",
+                    "selects live mode, whose signed bank notifications this version does not verify yet;"
+                            + " unset it to run in sandbox mode");
+        }
+        String host = text(env, "PIXFLOW_HOST", sandbox ? "127.0.0.1" : "0.0.0.0");
+        int port = port(env);
+        String pixKey = env.getOrDefault("PIXFLOW_PIX_KEY", "");
+        if (pixKey.isBlank()) {
+            if (!sandbox) {
+                throw new InvalidSettingException("PIXFLOW_PIX_KEY", "is required in live mode");
+            }
+            pixKey = SANDBOX_PIX_KEY;
+        }
+        Merchant merchant;
+        try {
+            merchant = new Merchant(PixKey.parse(pixKey),
+                    text(env, "PIXFLOW_MERCHANT_NAME", "PIXFLOW SANDBOX"),
+                    text(env, "PIXFLOW_MERCHANT_CITY", "SAO PAULO"));
+        } catch (InvalidValueException e) {
+            throw new InvalidSettingException(variableOf(e.field()), e.getMessage().substring(e.field().length() + 1));
+        }
+        return new Settings(host, port,
+                text(env, "PIXFLOW_DB_URL", "jdbc:h2:file:./data/pixflow"),
+                env.getOrDefault("PIXFLOW_DB_USER", ""),
+                env.getOrDefault("PIXFLOW_DB_PASSWORD", ""),
+                merchant, ttl(env), secrets, list(env, "PIXFLOW_API_KEYS"),
+                Set.copyOf(list(env, "PIXFLOW_ALLOWED_ORIGINS")), publicUrl(env));
+    }
+
+    private static String variableOf(String field) {
+        return switch (field) {
+            case "merchant_name" -> "PIXFLOW_MERCHANT_NAME";
+            case "merchant_city" -> "PIXFLOW_MERCHANT_CITY";
+            default -> "PIXFLOW_PIX_KEY";
+        };
+    }
+
+    private static String text(Map<String, String> env, String variable, String fallback) {
+        String value = env.get(variable);
+        return value == null || value.isBlank() ? fallback : value.strip();
+    }
+
+    private static List<String> list(Map<String, String> env, String variable) {
+        return Arrays.stream(env.getOrDefault(variable, "").split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toList());
+    }
+
+    private static int port(Map<String, String> env) {
+        String value = text(env, "PIXFLOW_PORT", "8080");
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65_535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the value
+        }
+        throw new InvalidSettingException("PIXFLOW_PORT", "must be a number from 0 to 65535, not '" + value + "'");
+    }
+
+    private static TimeToLive ttl(Map<String, String> env) {
+        String value = text(env, "PIXFLOW_PAYMENT_TTL", "PT30M");
+        try {
+            return new TimeToLive(Duration.parse(value));
+        } catch (DateTimeParseException e) {
+            throw new InvalidSettingException("PIXFLOW_PAYMENT_TTL",
+                    "must be an ISO-8601 duration such as PT30M, not '" + value + "'");
+        } catch (InvalidValueException e) {
+            throw new InvalidSettingException("PIXFLOW_PAYMENT_TTL", "must be between PT1M and P7D, not '" + value + "'");
+        }
+    }
+
+    private static URI publicUrl(Map<String, String> env) {
+        String value = env.get("PIXFLOW_PUBLIC_URL");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(value.strip());
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new URISyntaxException(value, "not an absolute http(s) URL");
+            }
+            return uri.getPath() == null || uri.getPath().isEmpty() ? uri.resolve("/") : uri;
+        } catch (URISyntaxException e) {
+            throw new InvalidSettingException("PIXFLOW_PUBLIC_URL",
+                    "must be an absolute http(s) URL such as https://pay.example.com/, not '" + value + "'");
+        }
+    }
+
+    /** Secrets stay out of logs and error reports. */
+    @Override
+    public String toString() {
+        return "Settings[host=" + host + ", port=" + port
+                + ", databaseUrl=" + databaseUrl.replaceAll("(?i)(password=)[^&;]*", "$1***")
+                + ", mode=" + (sandbox() ? "sandbox" : "live") + ", merchant=" + merchant.name()
+                + ", paymentTtl=" + paymentTtl.duration() + ", apiKeys=" + apiKeys.size() + " set"
+                + ", allowedOrigins=" + allowedOrigins + ", publicUrl=" + publicUrl + "]";
+    }
+}

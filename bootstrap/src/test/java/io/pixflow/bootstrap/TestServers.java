@@ -1,0 +1,23 @@
+package io.pixflow.bootstrap;
+
+import io.pixflow.payment.domain.TimeToLive;
+import io.pixflow.payment.domain.pix.Merchant;
+import io.pixflow.payment.domain.pix.PixKey;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** Sandbox settings for a server on a free port with its H2 database in {@code dataDirectory}. */
+final class TestServers {
+
+    static final Merchant MERCHANT =
+            new Merchant(PixKey.parse("123e4567-e12b-12d1-a456-426655440000"), "PixFlow Test Shop", "Sao Paulo");
+
+    private TestServers() {
+    }
+
+    static Settings sandbox(Path dataDirectory) {
+        return new Settings("127.0.0.1", 0, "jdbc:h2:file:" + dataDirectory.resolve("pixflow").toAbsolutePath(), "",
+                "", MERCHANT, TimeToLive.DEFAULT, List.of(), List.of(), Set.of(), null);
+    }
+}
