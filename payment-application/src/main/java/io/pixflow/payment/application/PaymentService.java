@@ -3,7 +3,6 @@ package io.pixflow.payment.application;
 import io.pixflow.payment.domain.IdempotencyKey;
 import io.pixflow.payment.domain.IdempotencyKeyReusedException;
 import io.pixflow.payment.domain.Payment;
-import io.pixflow.payment.domain.PaymentEvent;
 import io.pixflow.payment.domain.PaymentId;
 import io.pixflow.payment.domain.PaymentNotFoundException;
 import io.pixflow.payment.domain.TimeToLive;
@@ -23,30 +22,27 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 /**
  * A payment's life from creation to its final state.
  *
  * <p>Every change is read, decided by the {@link Payment} aggregate, and stored with the repository's
- * compare-and-set; an event is published only after the store accepted the change, and never for a call that
- * changed nothing. When a concurrent change wins the race, the payment is read again and the decision made
- * anew: two racing confirmations end in one PAID payment and one event.
+ * compare-and-set ({@link PaymentTransitions}); an event is published only after the store accepted the change,
+ * and never for a call that changed nothing.
  */
 public final class PaymentService
         implements CreatePayment, FindPayment, ConfirmPayment, CancelPayment, ExpireDuePayments {
 
-    private static final System.Logger LOG = System.getLogger(PaymentService.class.getName());
     private static final int EXPIRY_BATCH_SIZE = 100;
 
     private final PaymentRepository payments;
-    private final PaymentEvents events;
+    private final PaymentTransitions transitions;
     private final Merchant merchant;
     private final TimeToLive defaultTimeToLive;
     private final Clock clock;
@@ -55,7 +51,7 @@ public final class PaymentService
     public PaymentService(PaymentRepository payments, PaymentEvents events, Merchant merchant,
                           TimeToLive defaultTimeToLive, Clock clock, SecureRandom random) {
         this.payments = Objects.requireNonNull(payments, "payments");
-        this.events = Objects.requireNonNull(events, "events");
+        this.transitions = new PaymentTransitions(payments, Objects.requireNonNull(events, "events"));
         this.merchant = Objects.requireNonNull(merchant, "merchant");
         this.defaultTimeToLive = Objects.requireNonNull(defaultTimeToLive, "defaultTimeToLive");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -99,9 +95,14 @@ public final class PaymentService
     }
 
     @Override
+    public List<Payment> finalAmong(Collection<PaymentId> ids) {
+        return ids.isEmpty() ? List.of() : payments.findFinal(ids);
+    }
+
+    @Override
     public Payment confirm(ConfirmPayment.Command command) {
         Objects.requireNonNull(command, "command");
-        return change(
+        return transitions.apply(
                 () -> payments.findByBankPaymentId(command.bankPaymentId())
                         .orElseThrow(() -> PaymentNotFoundException.forBankPaymentId(command.bankPaymentId())),
                 payment -> payment.confirm(command.amount(), clock.instant()));
@@ -110,7 +111,7 @@ public final class PaymentService
     @Override
     public Payment cancel(PaymentId id) {
         Objects.requireNonNull(id, "id");
-        return change(
+        return transitions.apply(
                 () -> payments.findById(id).orElseThrow(() -> PaymentNotFoundException.forId(id)),
                 payment -> payment.cancel(clock.instant()));
     }
@@ -122,41 +123,14 @@ public final class PaymentService
             Instant now = clock.instant();
             List<Payment> due = payments.findDue(now, EXPIRY_BATCH_SIZE);
             for (Payment payment : due) {
-                Payment next = payment.expire(now);
                 // Losing the race means a confirmation or a cancellation (or another node's sweep) got there first.
-                if (next != payment && payments.compareAndSet(payment, next)) {
-                    publish(next);
+                if (transitions.applyOnce(payment, payment.expire(now))) {
                     expired++;
                 }
             }
             if (due.size() < EXPIRY_BATCH_SIZE) {
                 return expired;
             }
-        }
-    }
-
-    private Payment change(Supplier<Payment> read, UnaryOperator<Payment> transition) {
-        // Terminates: a lost race means the payment reached a final state, from which every transition either
-        // returns the payment unchanged or throws.
-        while (true) {
-            Payment current = read.get();
-            Payment next = transition.apply(current);
-            if (next == current) {
-                return current;
-            }
-            if (payments.compareAndSet(current, next)) {
-                publish(next);
-                return next;
-            }
-        }
-    }
-
-    private void publish(Payment changed) {
-        try {
-            events.publish(PaymentEvent.of(changed));
-        } catch (RuntimeException e) {
-            // The change is stored and the caller must hear so; watchers catch up from the snapshot on reconnect.
-            LOG.log(System.Logger.Level.WARNING, "could not publish the event of payment " + changed.id(), e);
         }
     }
 

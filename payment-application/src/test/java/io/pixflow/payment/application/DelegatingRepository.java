@@ -5,6 +5,7 @@ import io.pixflow.payment.domain.Payment;
 import io.pixflow.payment.domain.PaymentId;
 import io.pixflow.payment.domain.port.out.PaymentRepository;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,6 +47,11 @@ class DelegatingRepository implements PaymentRepository {
     @Override
     public boolean compareAndSet(Payment current, Payment next) {
         return delegate.compareAndSet(current, next);
+    }
+
+    @Override
+    public List<Payment> findFinal(Collection<PaymentId> ids) {
+        return delegate.findFinal(ids);
     }
 
     @Override

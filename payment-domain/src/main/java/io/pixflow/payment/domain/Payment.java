@@ -25,10 +25,12 @@ public final class Payment {
     private final Instant createdAt;
     private final Instant expiresAt;
     private final Instant paidAt;
+    private final String endToEndId;
     private final long version;
 
     private Payment(PaymentId id, Money amount, PaymentStatus status, UUID bankPaymentId, String brCode,
-                    String description, Instant createdAt, Instant expiresAt, Instant paidAt, long version) {
+                    String description, Instant createdAt, Instant expiresAt, Instant paidAt, String endToEndId,
+                    long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.amount = Objects.requireNonNull(amount, "amount");
         this.status = Objects.requireNonNull(status, "status");
@@ -39,12 +41,16 @@ public final class Payment {
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt").truncatedTo(ChronoUnit.MICROS);
         this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt").truncatedTo(ChronoUnit.MICROS);
         this.paidAt = paidAt == null ? null : paidAt.truncatedTo(ChronoUnit.MICROS);
+        this.endToEndId = endToEndId;
         this.version = version;
         if (!expiresAt.isAfter(createdAt)) {
             throw new IllegalArgumentException("expiresAt must be after createdAt");
         }
         if ((status == PaymentStatus.PAID) != (paidAt != null)) {
             throw new IllegalArgumentException("paidAt must be set exactly when the payment is PAID");
+        }
+        if (endToEndId != null && (status != PaymentStatus.PAID || !PixTransfer.isEndToEndId(endToEndId))) {
+            throw new IllegalArgumentException("only a PAID payment names the transfer that paid it");
         }
         if (version < 0) {
             throw new IllegalArgumentException("version must not be negative");
@@ -56,21 +62,21 @@ public final class Payment {
                                  Instant now, TimeToLive ttl) {
         Objects.requireNonNull(ttl, "ttl");
         return new Payment(id, amount, PaymentStatus.PENDING, bankPaymentId, brCode, description,
-                now, now.plus(ttl.duration()), null, 0);
+                now, now.plus(ttl.duration()), null, null, 0);
     }
 
     /** A payment as it was stored; the invariants are checked again, so a corrupt row cannot become a payment. */
     public static Payment restore(PaymentId id, Money amount, PaymentStatus status, UUID bankPaymentId,
                                   String brCode, String description, Instant createdAt, Instant expiresAt,
-                                  Instant paidAt, long version) {
+                                  Instant paidAt, String endToEndId, long version) {
         return new Payment(id, amount, status, bankPaymentId, brCode, description, createdAt, expiresAt, paidAt,
-                version);
+                endToEndId, version);
     }
 
     /**
-     * The bank says {@code paid} arrived. Returns the PAID payment, or {@code this} when it was already paid
-     * with that amount: banks deliver notifications at least once, and a repeat must succeed without a
-     * second change.
+     * The bank (or PSP) says {@code paid} arrived for this payment's bank reference. Returns the PAID payment, or
+     * {@code this} when it was already paid with that amount: banks deliver notifications at least once, and a
+     * repeat must succeed without a second change.
      *
      * @throws AmountMismatchException    when {@code paid} is not exactly the amount
      * @throws PaymentExpiredException    when {@code now} is at or past {@link #expiresAt()}
@@ -78,14 +84,41 @@ public final class Payment {
      */
     public Payment confirm(Money paid, Instant now) {
         Objects.requireNonNull(paid, "paid");
+        if (status == PaymentStatus.PAID && paid.equals(amount)) {
+            return this;
+        }
+        return pay(paid, now, null);
+    }
+
+    /**
+     * A PIX transfer for this payment's txid arrived. Returns the PAID payment, or {@code this} when this very
+     * transfer already paid it (a redelivery). The payment counts as paid when the bank settled the transfer, if
+     * that is earlier than {@code now}: a payer who paid in time is not refused because the bank's notification
+     * came late.
+     *
+     * @throws PaymentAlreadyPaidException when another transfer (or a confirmation) paid it first: the payer paid
+     *                                     twice and the money must be returned
+     * @throws AmountMismatchException     when the transfer is not exactly the amount
+     * @throws PaymentExpiredException     when {@code now} is at or past {@link #expiresAt()}
+     * @throws PaymentCancelledException   when the merchant cancelled it
+     */
+    public Payment confirm(PixTransfer transfer, Instant now) {
+        Objects.requireNonNull(transfer, "transfer");
+        if (status == PaymentStatus.PAID) {
+            if (transfer.endToEndId().equals(endToEndId)) {
+                return this;
+            }
+            throw new PaymentAlreadyPaidException(id);
+        }
+        Objects.requireNonNull(now, "now");
+        Instant settledAt = transfer.receivedAt().isBefore(now) ? transfer.receivedAt() : now;
+        return pay(transfer.amount(), settledAt, transfer.endToEndId());
+    }
+
+    private Payment pay(Money paid, Instant now, String byTransfer) {
         Objects.requireNonNull(now, "now");
         return switch (status) {
-            case PAID -> {
-                if (!paid.equals(amount)) {
-                    throw new AmountMismatchException(id, amount, paid);
-                }
-                yield this;
-            }
+            case PAID -> throw new AmountMismatchException(id, amount, paid);
             case CANCELLED -> throw new PaymentCancelledException(id);
             case EXPIRED -> throw new PaymentExpiredException(id, expiresAt);
             case PENDING -> {
@@ -95,7 +128,8 @@ public final class Payment {
                 if (!paid.equals(amount)) {
                     throw new AmountMismatchException(id, amount, paid);
                 }
-                yield withStatus(PaymentStatus.PAID, now);
+                yield new Payment(id, amount, PaymentStatus.PAID, bankPaymentId, brCode, description, createdAt,
+                        expiresAt, now, byTransfer, version + 1);
             }
         };
     }
@@ -106,7 +140,7 @@ public final class Payment {
         if (status != PaymentStatus.PENDING || !isDue(now)) {
             return this;
         }
-        return withStatus(PaymentStatus.EXPIRED, null);
+        return withStatus(PaymentStatus.EXPIRED);
     }
 
     /**
@@ -125,7 +159,7 @@ public final class Payment {
                 if (isDue(now)) {
                     throw new PaymentExpiredException(id, expiresAt);
                 }
-                yield withStatus(PaymentStatus.CANCELLED, null);
+                yield withStatus(PaymentStatus.CANCELLED);
             }
         };
     }
@@ -139,8 +173,8 @@ public final class Payment {
         return !now.isBefore(expiresAt);
     }
 
-    private Payment withStatus(PaymentStatus next, Instant nextPaidAt) {
-        return new Payment(id, amount, next, bankPaymentId, brCode, description, createdAt, expiresAt, nextPaidAt,
+    private Payment withStatus(PaymentStatus next) {
+        return new Payment(id, amount, next, bankPaymentId, brCode, description, createdAt, expiresAt, null, null,
                 version + 1);
     }
 
@@ -185,6 +219,11 @@ public final class Payment {
         return paidAt;
     }
 
+    /** The PIX transfer that paid it (its end-to-end id), or {@code null}: unpaid, or confirmed by bank reference. */
+    public String endToEndId() {
+        return endToEndId;
+    }
+
     public long version() {
         return version;
     }
@@ -202,7 +241,7 @@ public final class Payment {
                 && status == other.status && bankPaymentId.equals(other.bankPaymentId)
                 && brCode.equals(other.brCode) && Objects.equals(description, other.description)
                 && createdAt.equals(other.createdAt) && expiresAt.equals(other.expiresAt)
-                && Objects.equals(paidAt, other.paidAt);
+                && Objects.equals(paidAt, other.paidAt) && Objects.equals(endToEndId, other.endToEndId);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.pixflow.payment.domain.PaymentId;
 import io.pixflow.payment.domain.PaymentStatus;
 import io.pixflow.payment.domain.port.out.PaymentRepository;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -61,6 +62,13 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
         }
         payments.put(next.id(), next);
         return true;
+    }
+
+    @Override
+    public synchronized List<Payment> findFinal(Collection<PaymentId> ids) {
+        return ids.stream().distinct().map(payments::get)
+                .filter(p -> p != null && p.status().isFinal())
+                .toList();
     }
 
     @Override

@@ -29,6 +29,7 @@ public final class PaymentBuilder {
     private Instant createdAt = T0;
     private Instant expiresAt = T0.plus(Duration.ofMinutes(30));
     private Instant paidAt;
+    private String endToEndId;
     private long version;
 
     private PaymentBuilder() {
@@ -82,6 +83,11 @@ public final class PaymentBuilder {
         return this;
     }
 
+    public PaymentBuilder paidByTransfer(String endToEndId) {
+        this.endToEndId = endToEndId;
+        return this;
+    }
+
     public PaymentBuilder version(long version) {
         this.version = version;
         return this;
@@ -90,6 +96,6 @@ public final class PaymentBuilder {
     public Payment build() {
         String brCode = BrCode.builder(MERCHANT).amount(amount).txid(id.value()).build().payload();
         return Payment.restore(id, amount, status, bankPaymentId, brCode, description, createdAt, expiresAt, paidAt,
-                version);
+                endToEndId, version);
     }
 }

@@ -73,6 +73,16 @@ public abstract class PaymentRepositoryContract {
         }
 
         @Test
+        void aPaymentPaidByATransferKeepsTheTransfersEndToEndId() {
+            Payment paid = aPaidPayment().paidByTransfer("E12345678202611291200abcdefghijk").build();
+
+            repository.insert(paid);
+
+            assertThat(repository.findById(paid.id()).orElseThrow().endToEndId())
+                    .isEqualTo("E12345678202611291200abcdefghijk");
+        }
+
+        @Test
         void theLargestAmountABrCodeCanCarryIsKeptExactly() {
             Payment payment = aPendingPayment().amount("9999999999.99").build();
 
@@ -195,6 +205,37 @@ public abstract class PaymentRepositoryContract {
             } finally {
                 pool.shutdownNow();
             }
+        }
+    }
+
+    @Nested
+    class FinalPayments {
+
+        @Test
+        void areThoseOfTheGivenIdsThatArePaidExpiredOrCancelled() {
+            Payment paid = aPaidPayment().build();
+            Payment expired = aPendingPayment().status(PaymentStatus.EXPIRED).build();
+            Payment cancelled = aPendingPayment().status(PaymentStatus.CANCELLED).build();
+            Payment pending = aPendingPayment().build();
+            Payment paidButNotAsked = aPaidPayment().build();
+            List.of(paid, expired, cancelled, pending, paidButNotAsked).forEach(repository::insert);
+
+            List<Payment> found = repository.findFinal(List.of(paid.id(), expired.id(), cancelled.id(), pending.id(),
+                    PaymentId.random(new SecureRandom())));
+
+            assertThat(found).containsExactlyInAnyOrder(paid, expired, cancelled);
+        }
+
+        @Test
+        void workForMoreIdsThanOneQueryShouldCarry() {
+            List<PaymentId> ids = new ArrayList<>();
+            for (int i = 0; i < 2_500; i++) {
+                Payment payment = i % 100 == 0 ? aPaidPayment().build() : aPendingPayment().build();
+                repository.insert(payment);
+                ids.add(payment.id());
+            }
+
+            assertThat(repository.findFinal(ids)).hasSize(25);
         }
     }
 

@@ -4,6 +4,7 @@ import io.pixflow.payment.domain.IdempotencyKey;
 import io.pixflow.payment.domain.Payment;
 import io.pixflow.payment.domain.PaymentId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,6 +46,9 @@ public interface PaymentRepository {
 
     /** PENDING payments whose {@code expiresAt} is at or before {@code now}, soonest due first. */
     List<Payment> findDue(Instant now, int limit);
+
+    /** Those of {@code ids} whose stored status is final (PAID, EXPIRED or CANCELLED), in no particular order. */
+    List<Payment> findFinal(Collection<PaymentId> ids);
 
     /** A payment and the fingerprint of the request that created it under an idempotency key. */
     record IdempotentCreation(Payment payment, String requestFingerprint) {
