@@ -273,6 +273,17 @@ class PaymentServiceTest {
         }
     }
 
+    @Test
+    void findsWhichOfTheWatchedPaymentsHaveEnded() {
+        Payment paid = confirm(aPendingPayment(), AMOUNT);
+        Payment cancelled = service.cancel(aPendingPayment().id());
+        Payment pending = aPendingPayment();
+
+        assertThat(service.finalAmong(List.of(paid.id(), cancelled.id(), pending.id())))
+                .containsExactlyInAnyOrder(paid, cancelled);
+        assertThat(service.finalAmong(List.of())).isEmpty();
+    }
+
     @Nested
     class Cancelling {
 

@@ -172,6 +172,74 @@ class PaymentTest {
         }
     }
 
+    @Nested
+    class PaidByAPixTransfer {
+
+        private static final String E2E = "E12345678202611291200abcdefghijk";
+
+        private PixTransfer transfer(String endToEndId, String amount, Instant settledAt) {
+            return new PixTransfer(endToEndId, pending.id().value(), Money.ofReais(amount), settledAt);
+        }
+
+        @Test
+        void theExactAmountPaysItAndNamesTheTransfer() {
+            Payment paid = pending.confirm(transfer(E2E, "1500.00", T0.plusSeconds(5)), T0.plusSeconds(6));
+
+            assertThat(paid.status()).isEqualTo(PaymentStatus.PAID);
+            assertThat(paid.endToEndId()).isEqualTo(E2E);
+            assertThat(paid.paidAt()).as("when the bank settled it").isEqualTo(T0.plusSeconds(5));
+        }
+
+        @Test
+        void theSameTransferAgainChangesNothing() {
+            Payment paid = pending.confirm(transfer(E2E, "1500.00", T0), T0);
+
+            assertThat(paid.confirm(transfer(E2E, "1500.00", T0), T0.plusSeconds(60))).isSameAs(paid);
+        }
+
+        @Test
+        void aSecondTransferForAPaidPaymentMeansThePayerPaidTwice() {
+            Payment paid = pending.confirm(transfer(E2E, "1500.00", T0), T0);
+
+            assertThatThrownBy(() -> paid.confirm(transfer("E12345678202611291201zzzzzzzzzzz", "1500.00", T0), T0))
+                    .isInstanceOf(PaymentAlreadyPaidException.class);
+        }
+
+        @Test
+        void aTransferSettledBeforeExpiryPaysEvenIfItsNoticeArrivesAfter() {
+            Payment paid = pending.confirm(transfer(E2E, "1500.00", EXPIRES.minusSeconds(1)), EXPIRES.plusSeconds(30));
+
+            assertThat(paid.status()).isEqualTo(PaymentStatus.PAID);
+            assertThat(paid.paidAt()).isEqualTo(EXPIRES.minusSeconds(1));
+        }
+
+        @Test
+        void aTransferSettledAfterExpiryIsRefused() {
+            assertThatThrownBy(() -> pending.confirm(transfer(E2E, "1500.00", EXPIRES), EXPIRES.plusSeconds(1)))
+                    .isInstanceOf(PaymentExpiredException.class);
+        }
+
+        @Test
+        void aSettlementTimeInTheFutureCountsAsNow() {
+            Payment paid = pending.confirm(transfer(E2E, "1500.00", T0.plusSeconds(3600)), T0.plusSeconds(10));
+
+            assertThat(paid.paidAt()).isEqualTo(T0.plusSeconds(10));
+        }
+
+        @Test
+        void aWrongAmountIsAMismatch() {
+            assertThatThrownBy(() -> pending.confirm(transfer(E2E, "15.00", T0), T0))
+                    .isInstanceOf(AmountMismatchException.class);
+        }
+
+        @Test
+        void anEndToEndIdHas32LettersOrDigits() {
+            assertThatThrownBy(() -> transfer("E123", "1.00", T0)).isInstanceOf(InvalidValueException.class);
+            assertThatThrownBy(() -> transfer("E12345678202611291200abcdefghij-", "1.00", T0))
+                    .isInstanceOf(InvalidValueException.class);
+        }
+    }
+
     @Test
     void eachFinalStateHasItsEvent() {
         assertThat(PaymentEvent.of(pending.confirm(AMOUNT, T0)).type()).isEqualTo(PaymentEvent.Type.CONFIRMED);
