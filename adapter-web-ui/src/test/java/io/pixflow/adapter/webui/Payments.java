@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -63,5 +65,10 @@ final class Payments implements FindPayment {
     @Override
     public Optional<Payment> byBankPaymentId(UUID bankPaymentId) {
         return byId.values().stream().filter(payment -> payment.bankPaymentId().equals(bankPaymentId)).findFirst();
+    }
+
+    @Override
+    public List<Payment> finalAmong(Collection<PaymentId> ids) {
+        return ids.stream().map(byId::get).filter(p -> p != null && p.status().isFinal()).toList();
     }
 }

@@ -21,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -76,6 +78,11 @@ class WebUiOverHttpTest {
             @Override
             public Optional<Payment> byBankPaymentId(UUID bankPaymentId) {
                 return payments.byBankPaymentId(bankPaymentId);
+            }
+
+            @Override
+            public List<Payment> finalAmong(Collection<PaymentId> ids) {
+                return payments.finalAmong(ids);
             }
         };
         WebUi webUi = new WebUi(store, Clock.fixed(CREATED.plusSeconds(60), ZoneOffset.UTC), new WebUiSettings(true));

@@ -3,6 +3,7 @@ package io.pixflow.adapter.websocket;
 import io.pixflow.payment.domain.PaymentEvent;
 import io.pixflow.payment.domain.PaymentId;
 import io.pixflow.payment.domain.port.out.PaymentEvents;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,14 +25,17 @@ public final class PaymentNotifier implements PaymentEvents {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentNotifier.class);
 
     private final Executor executor;
+    private final DeliveryObserver observer;
     private final ConcurrentMap<PaymentId, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
 
     /**
      * @param executor runs the delivery of each event (rendering and queueing, never waiting on the network); a
      *                 single thread is enough. The caller owns it and shuts it down after the socket is closed.
+     * @param observer hears each delivery, with how long it took since {@link #publish}
      */
-    public PaymentNotifier(Executor executor) {
+    public PaymentNotifier(Executor executor, DeliveryObserver observer) {
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.observer = Objects.requireNonNull(observer, "observer");
     }
 
     @Override
@@ -40,8 +44,9 @@ public final class PaymentNotifier implements PaymentEvents {
             LOG.warn("Ignored a null payment event");
             return;
         }
+        long publishedAt = System.nanoTime();
         try {
-            executor.execute(() -> deliver(event));
+            executor.execute(() -> deliver(event, publishedAt));
         } catch (RuntimeException e) {
             // Rejected after shutdown, typically; the committing thread must not see it.
             LOG.warn("Dropped a {} event: {}", event.type(), e.toString());
@@ -78,14 +83,15 @@ public final class PaymentNotifier implements PaymentEvents {
         });
     }
 
-    private void deliver(PaymentEvent event) {
+    private void deliver(PaymentEvent event, long publishedAt) {
         Set<Subscriber> watching = subscribers.get(event.payment().id());
         if (watching == null) {
             return;
         }
         for (Subscriber subscriber : watching) {
             try {
-                subscriber.deliver(event);
+                subscriber.deliver(event, () -> observer.delivered(event.type(),
+                        Duration.ofNanos(System.nanoTime() - publishedAt)));
             } catch (RuntimeException e) {
                 LOG.warn("Could not deliver a {} event to one socket", event.type(), e);
             }

@@ -59,7 +59,7 @@ final class Subscriber {
 
     /** The state as read when the socket opened; goes out before any event. */
     void snapshot(Payment payment) {
-        Optional<Message> snapshot = render("snapshot", payment);
+        Optional<Message> snapshot = render("snapshot", payment, () -> { });
         if (snapshot.isEmpty()) {
             close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "internal error"));
             return;
@@ -73,8 +73,9 @@ final class Subscriber {
         sendNext();
     }
 
-    void deliver(PaymentEvent event) {
-        Optional<Message> message = render(event.type().name().toLowerCase(Locale.ROOT), event.payment());
+    /** @param onSent runs once the event has been handed to the socket */
+    void deliver(PaymentEvent event, Runnable onSent) {
+        Optional<Message> message = render(event.type().name().toLowerCase(Locale.ROOT), event.payment(), onSent);
         if (message.isEmpty()) {
             return;
         }
@@ -126,10 +127,11 @@ final class Subscriber {
         }
     }
 
-    private Optional<Message> render(String type, Payment payment) {
+    private Optional<Message> render(String type, Payment payment, Runnable onSent) {
         try {
             String json = paymentJson.apply(payment, baseUri);
-            return Optional.of(new Message(payment.version(), "{\"type\":\"" + type + "\",\"payment\":" + json + "}"));
+            return Optional.of(new Message(payment.version(), "{\"type\":\"" + type + "\",\"payment\":" + json + "}",
+                    onSent));
         } catch (RuntimeException e) {
             LOG.warn("Could not render a payment status message ({})", type, e);
             return Optional.empty();
@@ -141,7 +143,12 @@ final class Subscriber {
             return;
         }
         newestQueuedVersion = message.version();
-        queue.add(done -> session.getAsyncRemote().sendText(message.text(), done));
+        queue.add(done -> session.getAsyncRemote().sendText(message.text(), result -> {
+            if (result.isOK()) {
+                message.onSent().run();
+            }
+            done.onResult(result);
+        }));
     }
 
     /** Starts the next send unless one is in flight; the completion of each send starts the next. */
@@ -173,7 +180,7 @@ final class Subscriber {
         }
     }
 
-    private record Message(long version, String text) {
+    private record Message(long version, String text, Runnable onSent) {
     }
 
     @FunctionalInterface

@@ -85,7 +85,7 @@ class PaymentNotifierTest {
 
     @Test
     void publishReturnsWhileTheSubscribersSendIsStillPendingAndTheEventWaitsItsTurn() throws Exception {
-        PaymentNotifier notifier = new PaymentNotifier(deliveries);
+        PaymentNotifier notifier = new PaymentNotifier(deliveries, DeliveryObserver.NONE);
         subscribed(notifier, STATUS_JSON).snapshot(pending);
         assertThat(sent).hasSize(1);
 
@@ -100,10 +100,29 @@ class PaymentNotifierTest {
     }
 
     @Test
+    void theObserverHearsAnEventOnlyOnceItsSendCompleted() throws Exception {
+        List<PaymentEvent.Type> delivered = new CopyOnWriteArrayList<>();
+        PaymentNotifier notifier = new PaymentNotifier(deliveries, (type, sincePublished) -> {
+            assertThat(sincePublished).isPositive();
+            delivered.add(type);
+        });
+        subscribed(notifier, STATUS_JSON).snapshot(pending);
+        completeSend(0);
+
+        notifier.publish(PaymentEvent.of(paid));
+        awaitDeliveries();
+
+        assertThat(sent).hasSize(2);
+        assertThat(delivered).as("the snapshot is no event, and the event is still in flight").isEmpty();
+        completeSend(1);
+        assertThat(delivered).containsExactly(PaymentEvent.Type.CONFIRMED);
+    }
+
+    @Test
     void publishHandsTheWorkToTheExecutorAndDoesNotWaitForIt() {
         CountDownLatch renderingMayFinish = new CountDownLatch(1);
         List<Thread> renderingThreads = new CopyOnWriteArrayList<>();
-        PaymentNotifier notifier = new PaymentNotifier(deliveries);
+        PaymentNotifier notifier = new PaymentNotifier(deliveries, DeliveryObserver.NONE);
         subscribed(notifier, (payment, base) -> {
             if (payment.status() == PaymentStatus.PAID) {
                 renderingThreads.add(Thread.currentThread());
@@ -121,7 +140,7 @@ class PaymentNotifierTest {
 
     @Test
     void anEventThatArrivesBeforeTheSnapshotFollowsIt() {
-        PaymentNotifier notifier = new PaymentNotifier(Runnable::run);
+        PaymentNotifier notifier = new PaymentNotifier(Runnable::run, DeliveryObserver.NONE);
         Subscriber subscriber = subscribed(notifier, STATUS_JSON);
 
         notifier.publish(PaymentEvent.of(paid));
@@ -135,7 +154,7 @@ class PaymentNotifierTest {
 
     @Test
     void aStateThePageAlreadyHasIsNotSentAgain() {
-        PaymentNotifier notifier = new PaymentNotifier(Runnable::run);
+        PaymentNotifier notifier = new PaymentNotifier(Runnable::run, DeliveryObserver.NONE);
         subscribed(notifier, STATUS_JSON).snapshot(paid);
         completeSend(0);
 
@@ -146,7 +165,7 @@ class PaymentNotifierTest {
 
     @Test
     void reachesOnlyTheSubscribersOfThePayment() {
-        PaymentNotifier notifier = new PaymentNotifier(Runnable::run);
+        PaymentNotifier notifier = new PaymentNotifier(Runnable::run, DeliveryObserver.NONE);
         subscribed(notifier, STATUS_JSON).snapshot(pending);
         completeSend(0);
         Payment other = aPendingPayment().build();
@@ -161,8 +180,8 @@ class PaymentNotifierTest {
     void publishNeverThrowsAtTheCommittingThread() {
         PaymentNotifier shutDown = new PaymentNotifier(task -> {
             throw new RejectedExecutionException("shut down");
-        });
-        PaymentNotifier failingRendering = new PaymentNotifier(Runnable::run);
+        }, DeliveryObserver.NONE);
+        PaymentNotifier failingRendering = new PaymentNotifier(Runnable::run, DeliveryObserver.NONE);
         subscribed(failingRendering, (payment, base) -> {
             throw new IllegalStateException("broken renderer");
         });
@@ -174,7 +193,7 @@ class PaymentNotifierTest {
 
     @Test
     void aFailedSendClosesTheSocketSoItIsDropped() throws IOException {
-        PaymentNotifier notifier = new PaymentNotifier(Runnable::run);
+        PaymentNotifier notifier = new PaymentNotifier(Runnable::run, DeliveryObserver.NONE);
         subscribed(notifier, STATUS_JSON).snapshot(pending);
 
         pendingSends.get(0).onResult(new SendResult(session, new IOException("broken pipe")));
@@ -186,7 +205,7 @@ class PaymentNotifierTest {
 
     @Test
     void unsubscribingForgetsThePayment() {
-        PaymentNotifier notifier = new PaymentNotifier(Runnable::run);
+        PaymentNotifier notifier = new PaymentNotifier(Runnable::run, DeliveryObserver.NONE);
         Subscriber subscriber = subscribed(notifier, STATUS_JSON);
         assertThat(notifier.subscriberCount(pending.id())).isEqualTo(1);
 

@@ -19,6 +19,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -43,7 +45,7 @@ class PaymentStatusSocketTest {
     private final Map<PaymentId, Payment> stored = new ConcurrentHashMap<>();
     private final FakePayments payments = new FakePayments(id -> Optional.ofNullable(stored.get(id)));
     private final ExecutorService deliveries = Executors.newSingleThreadExecutor();
-    private final PaymentNotifier notifier = new PaymentNotifier(deliveries);
+    private final PaymentNotifier notifier = new PaymentNotifier(deliveries, DeliveryObserver.NONE);
     private final ClientManager client = ClientManager.createClient();
     private PaymentStatusSocket socket;
     private TyrusTestServer server;
@@ -397,6 +399,11 @@ class PaymentStatusSocketTest {
         @Override
         public Optional<Payment> byBankPaymentId(UUID bankPaymentId) {
             return Optional.empty();
+        }
+
+        @Override
+        public List<Payment> finalAmong(Collection<PaymentId> ids) {
+            return ids.stream().map(lookup).flatMap(Optional::stream).filter(p -> p.status().isFinal()).toList();
         }
     }
 }
