@@ -5,6 +5,7 @@ import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * Refuses request bodies over the limit before the JSON parser sees them. Content-Length is only a shortcut:
@@ -21,19 +22,30 @@ final class BodySizeLimit implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        if (declaredLength(context) > maxBytes) {
-            throw new BodyTooLargeException(maxBytes);
-        }
-        byte[] body = context.getInputStream().readNBytes(maxBytes + 1);
-        if (body.length > maxBytes) {
-            throw new BodyTooLargeException(maxBytes);
-        }
+        byte[] body = readAtMost(maxBytes, context.getInputStream(),
+                context.getHeaders().getFirst(HttpHeaders.CONTENT_LENGTH));
         context.setInputStream(new ByteArrayInputStream(body));
         return context.proceed();
     }
 
-    private static long declaredLength(ReaderInterceptorContext context) {
-        String length = context.getHeaders().getFirst(HttpHeaders.CONTENT_LENGTH);
+    /**
+     * The whole body, for those who need its bytes before the parser does (the bank signature check).
+     *
+     * @param contentLength the Content-Length header, or {@code null}
+     * @throws BodyTooLargeException when the body, or the length it declares, exceeds {@code maxBytes}
+     */
+    static byte[] readAtMost(int maxBytes, InputStream body, String contentLength) throws IOException {
+        if (declaredLength(contentLength) > maxBytes) {
+            throw new BodyTooLargeException(maxBytes);
+        }
+        byte[] bytes = body.readNBytes(maxBytes + 1);
+        if (bytes.length > maxBytes) {
+            throw new BodyTooLargeException(maxBytes);
+        }
+        return bytes;
+    }
+
+    private static long declaredLength(String length) {
         if (length == null) {
             return -1;
         }

@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks this adapter's resources, so that its body limit and cache policy apply to them and not to the pages of
+ * Marks this adapter's resources, so that its body limit and security headers apply to them and not to the pages of
  * other adapters registered on the same Jersey application.
  */
 @NameBinding

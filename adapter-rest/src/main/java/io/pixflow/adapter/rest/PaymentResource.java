@@ -28,7 +28,8 @@ import java.util.Objects;
 /**
  * The payments API of DESIGN §3. {@code GET /payments/pix/{id}} answers JSON with a quality of 0.9 so that the
  * web UI's HTML page, declared on the same path with 1, wins for browsers and for clients that accept
- * anything; {@code Accept: application/json} gets P.
+ * anything; {@code Accept: application/json} gets P. In live mode creating and cancelling need an API key and
+ * confirming needs the bank's signature; reading stays open, the unguessable id being the payer's capability.
  */
 @Path("/payments/pix")
 @JsonApi
@@ -57,6 +58,8 @@ public final class PaymentResource {
     }
 
     @POST
+    @RateLimited
+    @MerchantOnly
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(CreatePaymentRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -79,6 +82,7 @@ public final class PaymentResource {
 
     @DELETE
     @Path("{id}")
+    @MerchantOnly
     @Produces(MediaType.APPLICATION_JSON)
     public PaymentRepresentation cancel(@PathParam("id") String id, @Context UriInfo uriInfo) {
         return json.representation(cancelPayment.cancel(paymentId(id)), uriInfo.getBaseUri());
@@ -86,6 +90,7 @@ public final class PaymentResource {
 
     @POST
     @Path("confirmation")
+    @SignedByBank
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public PaymentMessage confirm(ConfirmPaymentRequest request, @Context UriInfo uriInfo) {

@@ -44,7 +44,11 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable thrown) {
-        return responseFor(thrown).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return responseFor(thrown)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header(SecurityHeaders.CONTENT_TYPE_OPTIONS, SecurityHeaders.NOSNIFF)
+                .header(SecurityHeaders.REFERRER_POLICY, SecurityHeaders.NO_REFERRER)
+                .build();
     }
 
     private static Response.ResponseBuilder responseFor(Throwable thrown) {
@@ -56,6 +60,14 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
             return answer(503, "Service Unavailable", "service_unavailable",
                     "the payment store is unavailable; retry later")
                     .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        if (thrown instanceof UnauthenticatedException e) {
+            return answer(401, "Unauthorized", e.code(), e.getMessage())
+                    .header(HttpHeaders.WWW_AUTHENTICATE, e.challenge());
+        }
+        if (thrown instanceof RateLimitedException e) {
+            return answer(429, "Too Many Requests", "rate_limited", e.getMessage())
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
         }
         if (thrown instanceof UnknownPaymentReferenceException e) {
             return answer(404, "Not Found", "payment_not_found", e.getMessage());

@@ -3,10 +3,12 @@ package io.pixflow.adapter.rest;
 import static io.pixflow.payment.domain.testing.PaymentBuilder.MERCHANT;
 
 import io.pixflow.payment.application.PaymentService;
+import io.pixflow.payment.application.PixTransferService;
 import io.pixflow.payment.application.QrCodeService;
 import io.pixflow.payment.domain.TimeToLive;
 import io.pixflow.payment.domain.port.out.QrCodeRenderer;
 import io.pixflow.payment.domain.testing.InMemoryPaymentRepository;
+import io.pixflow.payment.domain.testing.InMemoryPixTransferLog;
 import io.pixflow.payment.domain.testing.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -29,14 +31,25 @@ final class PaymentApp {
     final PaymentService payments = new PaymentService(repository, event -> { }, MERCHANT, TimeToLive.DEFAULT,
             clock, new SecureRandom());
     final QrCodeService qrCodes = new QrCodeService(payments, FAKE_PNG);
+    final InMemoryPixTransferLog transferLog = new InMemoryPixTransferLog();
+    final PixTransferService transfers = new PixTransferService(repository, transferLog, event -> { }, clock);
 
+    /** Sandbox mode, as the demo runs. */
     RestApi restApi() {
-        return restApi(Map.of("database", () -> true));
+        return restApi(RestSecurity.sandbox());
+    }
+
+    RestApi restApi(RestSecurity security) {
+        return restApi(Map.of("database", () -> true), security);
     }
 
     RestApi restApi(Map<String, BooleanSupplier> healthChecks) {
-        return new RestApi(payments, payments, payments, payments, qrCodes, new PaymentJson(clock, null),
-                healthChecks);
+        return restApi(healthChecks, RestSecurity.sandbox());
+    }
+
+    private RestApi restApi(Map<String, BooleanSupplier> healthChecks, RestSecurity security) {
+        return new RestApi(payments, payments, payments, payments, qrCodes, transfers, new PaymentJson(clock, null),
+                healthChecks, security, clock);
     }
 
     static byte[] pngOf(String payload) {

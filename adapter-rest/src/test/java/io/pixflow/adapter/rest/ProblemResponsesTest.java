@@ -15,6 +15,7 @@ import io.pixflow.payment.domain.port.in.CancelPayment;
 import io.pixflow.payment.domain.port.in.ConfirmPayment;
 import io.pixflow.payment.domain.port.in.CreatePayment;
 import io.pixflow.payment.domain.port.in.FindPayment;
+import io.pixflow.payment.domain.port.in.ReceivePixTransfers;
 import io.pixflow.payment.domain.port.in.RenderQrCode;
 import io.pixflow.payment.domain.port.out.PaymentStoreUnavailableException;
 import jakarta.ws.rs.GET;
@@ -294,8 +295,8 @@ class ProblemResponsesTest {
 
         private void startWith(FindPayment failing) {
             RestApi api = new RestApi(mock(CreatePayment.class), failing, mock(ConfirmPayment.class),
-                    mock(CancelPayment.class), mock(RenderQrCode.class),
-                    new PaymentJson(Clock.systemUTC(), null), Map.of());
+                    mock(CancelPayment.class), mock(RenderQrCode.class), mock(ReceivePixTransfers.class),
+                    new PaymentJson(Clock.systemUTC(), null), Map.of(), RestSecurity.sandbox(), Clock.systemUTC());
             server = TestServer.serving(api.components());
         }
 
