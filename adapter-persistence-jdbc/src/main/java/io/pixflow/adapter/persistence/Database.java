@@ -2,10 +2,17 @@ package io.pixflow.adapter.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.pixflow.payment.domain.PaymentId;
 import io.pixflow.payment.domain.port.out.PaymentRepository;
+import io.pixflow.payment.domain.port.out.PixTransferLog;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -13,8 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The open database: a connection pool on a migrated schema, and the repository that uses it. Open it once at
- * start with {@link #open}, close it once at shutdown.
+ * The open database: a connection pool on a migrated schema, the payment repository and PIX transfer log that use
+ * it, and on PostgreSQL the change notifications between nodes. Open it once at start with {@link #open}, close it
+ * once at shutdown.
  */
 public final class Database implements AutoCloseable {
 
@@ -23,12 +31,22 @@ public final class Database implements AutoCloseable {
     private static final int VALIDITY_TIMEOUT_SECONDS = 1;
     private static final Duration MAXIMUM_VALIDATION_TIMEOUT = Duration.ofSeconds(1);
 
+    private final DatabaseSettings settings;
     private final HikariDataSource dataSource;
     private final PaymentRepository paymentRepository;
+    private final PixTransferLog pixTransferLog;
+    private final Set<PaymentChangeListener> listeners = ConcurrentHashMap.newKeySet();
 
-    private Database(HikariDataSource dataSource) {
+    private Database(DatabaseSettings settings, HikariDataSource dataSource) {
+        this.settings = settings;
         this.dataSource = dataSource;
-        this.paymentRepository = new JdbcPaymentRepository(dataSource);
+        this.paymentRepository = new JdbcPaymentRepository(dataSource, isShared(settings));
+        this.pixTransferLog = new JdbcPixTransferLog(dataSource);
+    }
+
+    /** PostgreSQL may be shared by several nodes, which learn of each other's changes by LISTEN/NOTIFY. */
+    private static boolean isShared(DatabaseSettings settings) {
+        return JdbcUrls.isPostgresql(settings.jdbcUrl());
     }
 
     /**
@@ -42,15 +60,18 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseSettings settings) {
         HikariDataSource dataSource = connect(settings);
         try {
+            // Flyway opens connections of its own, the same but for the socket timeout (see postgresqlTimeouts).
             MigrateResult result = Flyway.configure(Database.class.getClassLoader())
-                    .dataSource(dataSource)
+                    .dataSource(jdbcUrl(settings), settings.user(), settings.password())
+                    .jdbcProperties(JdbcUrls.postgresqlTimeouts(settings.jdbcUrl(), settings.connectionTimeout(),
+                            false))
                     .locations("classpath:db/migration")
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();
             LOG.info("Database {} ready ({} migrations applied now)", settings.redactedUrl(),
                     result.migrationsExecuted);
-            return new Database(dataSource);
+            return new Database(settings, dataSource);
         } catch (RuntimeException e) {
             dataSource.close();
             throw new DatabaseOpenException("Cannot migrate database " + settings.redactedUrl() + ": "
@@ -61,7 +82,9 @@ public final class Database implements AutoCloseable {
     private static HikariDataSource connect(DatabaseSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("pixflow-db");
-        config.setJdbcUrl(JdbcUrls.withH2FileSettings(settings.jdbcUrl()));
+        config.setJdbcUrl(jdbcUrl(settings));
+        JdbcUrls.postgresqlTimeouts(settings.jdbcUrl(), settings.connectionTimeout(), true)
+                .forEach(config::addDataSourceProperty);
         config.setUsername(settings.user());
         config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.maximumPoolSize());
@@ -77,6 +100,10 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    private static String jdbcUrl(DatabaseSettings settings) {
+        return JdbcUrls.withH2FileSettings(settings.jdbcUrl());
+    }
+
     /** For bootstrap components that need plain JDBC on the same pool. */
     public DataSource dataSource() {
         return dataSource;
@@ -86,24 +113,86 @@ public final class Database implements AutoCloseable {
         return paymentRepository;
     }
 
+    public PixTransferLog pixTransferLog() {
+        return pixTransferLog;
+    }
+
+    /**
+     * Hears of every payment change that any node, this one included, commits to the database, so that each node
+     * can push the changes to its own subscribers. On PostgreSQL: one connection outside the pool listening on
+     * {@code pixflow_payment_changed}, and one daemon thread that calls {@code changed} with the payment's id
+     * after each committed {@link PaymentRepository#compareAndSet}. Elsewhere (H2, one node) nothing is heard:
+     * the node's own events stay in-process, and the returned subscription does nothing.
+     *
+     * <p>Notifications are lost while the connection is down. The thread reconnects by itself (backoff up to a
+     * few seconds) and then calls {@code reconnected}: re-send snapshots to every subscriber then. If the database
+     * cannot be reached now, it returns all the same and calls {@code reconnected} once it listens.
+     *
+     * <p>Both callbacks run on that one thread, in order: they should be quick and hand work off. What they throw
+     * is logged and does not stop the listening. Changes made outside {@link PaymentRepository#compareAndSet}
+     * (a new payment) are not announced.
+     *
+     * @throws IllegalStateException when this database is closed
+     */
+    public ChangeSubscription listenForChanges(Consumer<PaymentId> changed, Runnable reconnected) {
+        Objects.requireNonNull(changed, "changed");
+        Objects.requireNonNull(reconnected, "reconnected");
+        if (dataSource.isClosed()) {
+            throw new IllegalStateException("the database is closed");
+        }
+        if (!isShared(settings)) {
+            return () -> { };
+        }
+        PaymentChangeListener listener = PaymentChangeListener.start(settings.jdbcUrl(), settings.redactedUrl(),
+                listenerProperties(settings), changed, reconnected);
+        listeners.add(listener);
+        return () -> {
+            listeners.remove(listener);
+            listener.close();
+        };
+    }
+
+    /** The pool's credentials and timeouts: the socket timeout bounds the heartbeat that finds a dead connection. */
+    private static Properties listenerProperties(DatabaseSettings settings) {
+        Properties properties = new Properties();
+        if (settings.user() != null) {
+            properties.setProperty("user", settings.user());
+        }
+        if (settings.password() != null) {
+            properties.setProperty("password", settings.password());
+        }
+        properties.putAll(JdbcUrls.postgresqlTimeouts(settings.jdbcUrl(), settings.connectionTimeout(), true));
+        properties.setProperty("ApplicationName", PaymentChangeListener.NAME);
+        return properties;
+    }
+
     /**
      * Whether the database answers now: for a health check. Takes at most the connection timeout plus one second,
      * and never throws.
+     *
+     * <p>When a pooled connection does not answer, every pooled connection is replaced: they all went to the server
+     * that went away. The pool checks a connection it hands out only if it sat idle for 500 ms, so without this a
+     * request just after the database came back could be served on a dead connection and fail.
      */
     public boolean isReachable() {
         if (dataSource.isClosed()) {
             return false;
         }
         try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(VALIDITY_TIMEOUT_SECONDS);
+            boolean valid = connection.isValid(VALIDITY_TIMEOUT_SECONDS);
+            if (!valid) {
+                dataSource.getHikariPoolMXBean().softEvictConnections();
+            }
+            return valid;
         } catch (SQLException e) {
             return false;
         }
     }
 
-    /** Closes every connection; an embedded H2 database is then closed cleanly too. */
+    /** Stops listening for changes and closes every connection; an embedded H2 database is then closed cleanly too. */
     @Override
     public void close() {
+        listeners.forEach(PaymentChangeListener::close);
         dataSource.close();
     }
 

@@ -10,7 +10,9 @@ import java.util.Objects;
  * @param user              the database user, or {@code null} for the driver's default
  * @param password          the password, or {@code null}; never shown by {@link #toString()}
  * @param maximumPoolSize   connections kept open at most
- * @param connectionTimeout how long a caller waits for a connection before the store counts as unavailable
+ * @param connectionTimeout how long a caller waits for a connection before the store counts as unavailable; on
+ *                          PostgreSQL also the driver's connect and login timeouts, unless the URL sets them (see
+ *                          {@link JdbcUrls#postgresqlTimeouts} for those and the 5 s socket timeout)
  */
 public record DatabaseSettings(String jdbcUrl, String user, String password, int maximumPoolSize,
                                Duration connectionTimeout) {

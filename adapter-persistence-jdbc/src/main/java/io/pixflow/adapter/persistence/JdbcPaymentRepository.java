@@ -14,6 +14,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,20 +25,35 @@ import javax.sql.DataSource;
 
 /**
  * Payments in the {@code payment} table, over any {@link DataSource} in auto-commit mode (each call is one
- * transaction, committed before it returns). The SQL is standard, so it runs on H2 and PostgreSQL alike.
+ * transaction, committed before it returns). The SQL is standard, so it runs on H2 and PostgreSQL alike; only the
+ * announcement of changes to other nodes is PostgreSQL's own ({@code pg_notify}).
  *
  * <p>Every {@link SQLException} becomes a {@link PaymentStoreUnavailableException}, except the unique-key
  * violation that tells an idempotent insert the key is taken.
  */
 public final class JdbcPaymentRepository implements PaymentRepository {
 
-    /** SQLSTATE of a unique-constraint violation: the same in H2 and PostgreSQL. */
-    private static final String UNIQUE_VIOLATION = "23505";
+    /**
+     * Ids per query of {@link #findFinal}: one statement for the usual few, and far below what drivers and
+     * databases accept as parameters (PostgreSQL's protocol allows 65 535) for thousands.
+     */
+    private static final int FIND_FINAL_CHUNK = 500;
 
     private final DataSource dataSource;
+    private final boolean announcesChanges;
 
+    /** Payments on any database; changes are not announced to other nodes. */
     public JdbcPaymentRepository(DataSource dataSource) {
+        this(dataSource, false);
+    }
+
+    /**
+     * @param announcesChanges on PostgreSQL: every change {@link #compareAndSet} stores is also announced on
+     *                         {@link PaymentChangeListener#CHANNEL} in the same transaction
+     */
+    JdbcPaymentRepository(DataSource dataSource, boolean announcesChanges) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.announcesChanges = announcesChanges;
     }
 
     @Override
@@ -44,10 +62,10 @@ public final class JdbcPaymentRepository implements PaymentRepository {
         try {
             insertRow(payment, null, null);
         } catch (SQLException e) {
-            if (isUniqueViolation(e)) {
+            if (SqlErrors.isUniqueViolation(e)) {
                 throw new IllegalStateException("payment " + payment.id() + " is already stored", e);
             }
-            throw unavailable("store payment", e);
+            throw SqlErrors.unavailable("store payment", e);
         }
     }
 
@@ -62,28 +80,29 @@ public final class JdbcPaymentRepository implements PaymentRepository {
         } catch (SQLException e) {
             // A new payment's id and bank payment id are fresh random values, so the one unique constraint this
             // insert can break is the idempotency key's: a concurrent or earlier request took the key first.
-            if (isUniqueViolation(e)) {
+            if (SqlErrors.isUniqueViolation(e)) {
                 return false;
             }
-            throw unavailable("store payment", e);
+            throw SqlErrors.unavailable("store payment", e);
         }
     }
 
     private void insertRow(Payment payment, IdempotencyKey key, String requestFingerprint) throws SQLException {
         String sql = """
                 INSERT INTO payment (id, amount_centavos, status, bank_payment_id, br_code, description,
-                                     created_at, expires_at, paid_at, version, idempotency_key, request_fingerprint)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                     created_at, expires_at, paid_at, end_to_end_id, version,
+                                     idempotency_key, request_fingerprint)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, payment.id().value());
             bindState(statement, 2, payment);
             if (key == null) {
-                statement.setNull(11, Types.VARCHAR);
                 statement.setNull(12, Types.VARCHAR);
+                statement.setNull(13, Types.VARCHAR);
             } else {
-                statement.setString(11, key.value());
-                statement.setString(12, requestFingerprint);
+                statement.setString(12, key.value());
+                statement.setString(13, requestFingerprint);
             }
             statement.executeUpdate();
         }
@@ -101,7 +120,7 @@ public final class JdbcPaymentRepository implements PaymentRepository {
             statement.setString(1, id.value());
             return first(statement);
         } catch (SQLException e) {
-            throw unavailable("find payment", e);
+            throw SqlErrors.unavailable("find payment", e);
         }
     }
 
@@ -117,7 +136,7 @@ public final class JdbcPaymentRepository implements PaymentRepository {
             statement.setObject(1, bankPaymentId);
             return first(statement);
         } catch (SQLException e) {
-            throw unavailable("find payment by bank payment id", e);
+            throw SqlErrors.unavailable("find payment by bank payment id", e);
         }
     }
 
@@ -139,7 +158,7 @@ public final class JdbcPaymentRepository implements PaymentRepository {
                         rows.getString("request_fingerprint")));
             }
         } catch (SQLException e) {
-            throw unavailable("find payment by idempotency key", e);
+            throw SqlErrors.unavailable("find payment by idempotency key", e);
         }
     }
 
@@ -150,21 +169,109 @@ public final class JdbcPaymentRepository implements PaymentRepository {
         if (!next.id().equals(current.id())) {
             throw new IllegalArgumentException("next must be the same payment as current");
         }
+        try (Connection connection = dataSource.getConnection()) {
+            return announcesChanges ? updateAndAnnounce(connection, current, next) : update(connection, current, next);
+        } catch (SQLException e) {
+            throw SqlErrors.unavailable("update payment", e);
+        }
+    }
+
+    /**
+     * The update and its notification in one transaction: PostgreSQL delivers a notification when its transaction
+     * commits and drops it when it rolls back, so the other nodes hear of exactly the changes that were stored.
+     */
+    private static boolean updateAndAnnounce(Connection connection, Payment current, Payment next)
+            throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            if (!update(connection, current, next)) {
+                connection.rollback();
+                return false;
+            }
+            try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+                notify.setString(1, PaymentChangeListener.CHANNEL);
+                notify.setString(2, next.id().value());
+                notify.execute();
+            }
+            connection.commit();
+            return true;
+        } catch (SQLException e) {
+            rollbackAfter(connection, e);
+            throw e;
+        } finally {
+            restoreAutoCommit(connection);
+        }
+    }
+
+    private static boolean update(Connection connection, Payment current, Payment next) throws SQLException {
         // The version in the WHERE clause is the whole concurrency control: of two writers that read the same
         // version, the database lets only the first UPDATE match the row.
         String sql = """
                 UPDATE payment
                 SET amount_centavos = ?, status = ?, bank_payment_id = ?, br_code = ?, description = ?,
-                    created_at = ?, expires_at = ?, paid_at = ?, version = ?
+                    created_at = ?, expires_at = ?, paid_at = ?, end_to_end_id = ?, version = ?
                 WHERE id = ? AND version = ?""";
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bindState(statement, 1, next);
-            statement.setString(10, current.id().value());
-            statement.setLong(11, current.version());
+            statement.setString(11, current.id().value());
+            statement.setLong(12, current.version());
             return statement.executeUpdate() == 1;
+        }
+    }
+
+    private static void rollbackAfter(Connection connection, SQLException failure) {
+        try {
+            connection.rollback();
         } catch (SQLException e) {
-            throw unavailable("update payment", e);
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** Back to auto-commit, the state every other call of this class expects, before the connection goes back. */
+    private static void restoreAutoCommit(Connection connection) {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            // The connection is broken and the pool discards it; the call's outcome, decided already, stands.
+        }
+    }
+
+    @Override
+    public List<Payment> findFinal(Collection<PaymentId> ids) {
+        Objects.requireNonNull(ids, "ids");
+        // Distinct, so that an id asked twice in different chunks is not found twice.
+        List<PaymentId> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        if (distinct.isEmpty()) {
+            return List.of();
+        }
+        List<Payment> found = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            for (int from = 0; from < distinct.size(); from += FIND_FINAL_CHUNK) {
+                List<PaymentId> chunk = distinct.subList(from, Math.min(from + FIND_FINAL_CHUNK, distinct.size()));
+                findFinal(connection, chunk, found);
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.unavailable("find final payments", e);
+        }
+        return found;
+    }
+
+    private static void findFinal(Connection connection, List<PaymentId> ids, List<Payment> found)
+            throws SQLException {
+        String sql = """
+                SELECT %s
+                FROM payment
+                WHERE id IN (%s) AND status IN ('PAID', 'EXPIRED', 'CANCELLED')"""
+                .formatted(PaymentRowMapper.COLUMNS, String.join(", ", Collections.nCopies(ids.size(), "?")));
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < ids.size(); i++) {
+                statement.setString(i + 1, ids.get(i).value());
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.add(PaymentRowMapper.map(rows));
+                }
+            }
         }
     }
 
@@ -193,11 +300,11 @@ public final class JdbcPaymentRepository implements PaymentRepository {
                 return due;
             }
         } catch (SQLException e) {
-            throw unavailable("find due payments", e);
+            throw SqlErrors.unavailable("find due payments", e);
         }
     }
 
-    /** Binds everything but the id, in column order from amount_centavos to version: nine parameters. */
+    /** Binds everything but the id, in column order from amount_centavos to version: ten parameters. */
     private static void bindState(PreparedStatement statement, int first, Payment payment) throws SQLException {
         statement.setLong(first, payment.amount().centavos());
         statement.setString(first + 1, payment.status().name());
@@ -207,7 +314,8 @@ public final class JdbcPaymentRepository implements PaymentRepository {
         bindInstant(statement, first + 5, payment.createdAt());
         bindInstant(statement, first + 6, payment.expiresAt());
         bindInstant(statement, first + 7, payment.paidAt());
-        statement.setLong(first + 8, payment.version());
+        statement.setString(first + 8, payment.endToEndId());
+        statement.setLong(first + 9, payment.version());
     }
 
     private static Optional<Payment> first(PreparedStatement statement) throws SQLException {
@@ -216,18 +324,4 @@ public final class JdbcPaymentRepository implements PaymentRepository {
         }
     }
 
-    private static boolean isUniqueViolation(SQLException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The message names the operation and SQLSTATE only: driver messages can quote the row's values. */
-    private static PaymentStoreUnavailableException unavailable(String operation, SQLException e) {
-        return new PaymentStoreUnavailableException(
-                "payment store unavailable: could not " + operation + " (SQLSTATE " + e.getSQLState() + ")", e);
-    }
 }

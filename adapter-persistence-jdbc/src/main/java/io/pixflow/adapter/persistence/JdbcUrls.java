@@ -1,12 +1,22 @@
 package io.pixflow.adapter.persistence;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** What PixFlow adds to, and hides from, the JDBC URL an operator gives it. */
 final class JdbcUrls {
 
     private static final String H2_PREFIX = "jdbc:h2:";
+    private static final String POSTGRESQL_PREFIX = "jdbc:postgresql:";
+    /**
+     * Longest a pgjdbc connection waits for the next bytes of an answer. Every PixFlow query is an index lookup
+     * of milliseconds, so a read that takes longer means a dead network or a stuck server: the request fails as
+     * "service unavailable" instead of hanging, and the pool replaces the connection.
+     */
+    static final Duration POSTGRESQL_SOCKET_TIMEOUT = Duration.ofSeconds(5);
     private static final Pattern PASSWORD_SETTING = Pattern.compile("(?i)(password=)[^;&\\s]*");
     private static final Pattern PASSWORD_IN_USER_INFO = Pattern.compile("(//[^/:@\\s]*:)[^/@\\s]*@");
 
@@ -43,6 +53,38 @@ final class JdbcUrls {
         return completed;
     }
 
+    static boolean isPostgresql(String jdbcUrl) {
+        return jdbcUrl.startsWith(POSTGRESQL_PREFIX);
+    }
+
+    /**
+     * Driver properties that bound how long a PostgreSQL connection can block, each one unless the URL sets it (an
+     * operator's choice wins); empty for other databases. pgjdbc's own defaults wait forever for a login
+     * ({@code loginTimeout=0}) and for an answer ({@code socketTimeout=0}) when packets are silently dropped.
+     *
+     * <ul>
+     *   <li>{@code connectTimeout} (TCP connect) and {@code loginTimeout} (connect, TLS and authentication): the
+     *       {@code connectionTimeout} a caller waits for a connection anyway, in whole seconds.</li>
+     *   <li>{@code socketTimeout}: {@link #POSTGRESQL_SOCKET_TIMEOUT}, with {@code withSocketTimeout} only.
+     *       Migrations go without it: building an index on a large table may rightly take minutes.</li>
+     * </ul>
+     */
+    static Map<String, String> postgresqlTimeouts(String jdbcUrl, Duration connectionTimeout,
+                                                  boolean withSocketTimeout) {
+        Map<String, String> timeouts = new LinkedHashMap<>();
+        if (!isPostgresql(jdbcUrl)) {
+            return timeouts;
+        }
+        String connectSeconds = Long.toString(ceilSeconds(connectionTimeout));
+        timeouts.put("connectTimeout", connectSeconds);
+        timeouts.put("loginTimeout", connectSeconds);
+        if (withSocketTimeout) {
+            timeouts.put("socketTimeout", Long.toString(POSTGRESQL_SOCKET_TIMEOUT.toSeconds()));
+        }
+        timeouts.keySet().removeIf(property -> hasUrlParameter(jdbcUrl, property));
+        return timeouts;
+    }
+
     /** The URL with any password in it masked, so it can be logged and shown in error messages. */
     static String redact(String jdbcUrl) {
         String masked = PASSWORD_SETTING.matcher(jdbcUrl).replaceAll("$1***");
@@ -56,6 +98,25 @@ final class JdbcUrls {
             name = path < 0 ? "" : name.substring(path + 1);
         }
         return name.startsWith("mem:");
+    }
+
+    private static long ceilSeconds(Duration duration) {
+        return duration.plusNanos(999_999_999).toSeconds();
+    }
+
+    /** pgjdbc reads {@code ?name=value&...} after the database, with case-sensitive names. */
+    private static boolean hasUrlParameter(String jdbcUrl, String name) {
+        int query = jdbcUrl.indexOf('?');
+        if (query < 0) {
+            return false;
+        }
+        for (String parameter : jdbcUrl.substring(query + 1).split("&")) {
+            int equals = parameter.indexOf('=');
+            if ((equals < 0 ? parameter : parameter.substring(0, equals)).equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasSetting(String jdbcUrl, String setting) {

@@ -19,7 +19,7 @@ final class PaymentRowMapper {
     /** The columns {@link #map} reads: the select list of every query for a payment. */
     static final String COLUMNS = """
             id, amount_centavos, status, bank_payment_id, br_code, description,
-            created_at, expires_at, paid_at, version""";
+            created_at, expires_at, paid_at, end_to_end_id, version""";
 
     private PaymentRowMapper() {
     }
@@ -36,6 +36,7 @@ final class PaymentRowMapper {
                 instant(row, "created_at"),
                 instant(row, "expires_at"),
                 instant(row, "paid_at"),
+                row.getString("end_to_end_id"),
                 row.getLong("version"));
     }
 

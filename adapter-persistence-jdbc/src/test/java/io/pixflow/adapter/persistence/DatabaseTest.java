@@ -76,6 +76,17 @@ class DatabaseTest {
     }
 
     @Test
+    void onH2ThereIsNoOtherNodeToHearFromSoListeningStartsNothing() {
+        try (Database database = Database.open(fileDatabase(directory.resolve("pixflow")))) {
+            ChangeSubscription subscription = database.listenForChanges(id -> { }, () -> { });
+
+            assertThat(Thread.getAllStackTraces().keySet())
+                    .noneMatch(thread -> thread.getName().equals(PaymentChangeListener.NAME));
+            subscription.close();
+        }
+    }
+
+    @Test
     void whenTheDatabaseServerGoesAwayHealthTurnsFalseAndCallsFailFast() throws SQLException {
         Server server = Server.createTcpServer("-tcpPort", "0", "-ifNotExists", "-baseDir", directory.toString())
                 .start();

@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pixflow.payment.domain.IdempotencyKey;
+import io.pixflow.payment.domain.Money;
 import io.pixflow.payment.domain.Payment;
+import io.pixflow.payment.domain.PixTransfer;
+import io.pixflow.payment.domain.TransferOutcome;
 import io.pixflow.payment.domain.port.out.PaymentRepository;
 import io.pixflow.payment.domain.port.out.PaymentStoreUnavailableException;
+import io.pixflow.payment.domain.port.out.PixTransferLog;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,19 +24,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What callers of the port see when the database fails: the domain's exception, never a java.sql type. */
+/** What callers of the ports see when the database fails: the domain's exception, never a java.sql type. */
 class JdbcPaymentRepositoryFailureTest {
 
     @TempDir
     Path directory;
 
     private Database database;
+    private static final PixTransfer TRANSFER =
+            new PixTransfer("E00000000202611291200aaaaaaaaaaa", null, Money.ofReais("10.00"), T0);
+
     private PaymentRepository repository;
+    private PixTransferLog transfers;
 
     @BeforeEach
     void open() {
         database = Database.open(new DatabaseSettings("jdbc:h2:file:" + directory.resolve("pixflow"), "sa", ""));
         repository = database.paymentRepository();
+        transfers = database.pixTransferLog();
     }
 
     @AfterEach
@@ -52,7 +61,10 @@ class JdbcPaymentRepositoryFailureTest {
                 () -> repository.findByBankPaymentId(payment.bankPaymentId()),
                 () -> repository.findByIdempotencyKey(new IdempotencyKey("order-42")),
                 () -> repository.compareAndSet(payment, payment.cancel(T0)),
-                () -> repository.findDue(T0, 10));
+                () -> repository.findDue(T0, 10),
+                () -> repository.findFinal(List.of(payment.id())),
+                () -> transfers.record(TRANSFER, TransferOutcome.CONFIRMED, T0),
+                () -> transfers.outcomeOf(TRANSFER.endToEndId()));
 
         for (ThrowingCallable operation : operations) {
             assertThatThrownBy(operation)
@@ -83,6 +95,18 @@ class JdbcPaymentRepositoryFailureTest {
         assertThatThrownBy(() -> repository.insert(aPendingPayment().description("Pedido de Maria").build()))
                 .isInstanceOf(PaymentStoreUnavailableException.class)
                 .hasMessageNotContaining("Maria");
+    }
+
+    @Test
+    void anSqlErrorRecordingATransferOtherThanADuplicateSaysTheStoreIsUnavailable() throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE pix_transfer");
+        }
+
+        assertThatThrownBy(() -> transfers.record(TRANSFER, TransferOutcome.CONFIRMED, T0))
+                .isInstanceOf(PaymentStoreUnavailableException.class)
+                .hasMessageContaining("SQLSTATE 42S02");
     }
 
     @Test

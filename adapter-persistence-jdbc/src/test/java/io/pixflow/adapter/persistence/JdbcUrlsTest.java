@@ -1,7 +1,9 @@
 package io.pixflow.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class JdbcUrlsTest {
@@ -40,5 +42,37 @@ class JdbcUrlsTest {
         assertThat(JdbcUrls.redact("jdbc:postgresql://pix:hunter2@db/pixflow"))
                 .isEqualTo("jdbc:postgresql://pix:***@db/pixflow");
         assertThat(JdbcUrls.redact("jdbc:h2:file:./data/pixflow")).isEqualTo("jdbc:h2:file:./data/pixflow");
+    }
+
+    @Test
+    void postgresqlConnectionsWaitNeitherForeverToConnectNorForeverForAnAnswer() {
+        assertThat(JdbcUrls.postgresqlTimeouts("jdbc:postgresql://db:5432/pixflow", Duration.ofSeconds(3), true))
+                .containsExactly(entry("connectTimeout", "3"), entry("loginTimeout", "3"), entry("socketTimeout", "5"));
+    }
+
+    @Test
+    void migrationsMayTakeAsLongAsTheyNeedOnceConnected() {
+        assertThat(JdbcUrls.postgresqlTimeouts("jdbc:postgresql://db:5432/pixflow", Duration.ofSeconds(3), false))
+                .containsOnlyKeys("connectTimeout", "loginTimeout");
+    }
+
+    @Test
+    void aConnectionTimeoutBelowASecondBecomesOneSecondForTheDriver() {
+        assertThat(JdbcUrls.postgresqlTimeouts("jdbc:postgresql://db/pixflow", Duration.ofMillis(250), true))
+                .contains(entry("connectTimeout", "1"), entry("loginTimeout", "1"));
+        assertThat(JdbcUrls.postgresqlTimeouts("jdbc:postgresql://db/pixflow", Duration.ofMillis(3001), true))
+                .contains(entry("connectTimeout", "4"));
+    }
+
+    @Test
+    void timeoutsTheOperatorPutInTheUrlAreLeftToTheUrl() {
+        assertThat(JdbcUrls.postgresqlTimeouts(
+                "jdbc:postgresql://db/pixflow?ssl=true&socketTimeout=30&loginTimeout=10", Duration.ofSeconds(3), true))
+                .containsExactly(entry("connectTimeout", "3"));
+    }
+
+    @Test
+    void otherDatabasesGetNoDriverProperties() {
+        assertThat(JdbcUrls.postgresqlTimeouts("jdbc:h2:file:./data/pixflow", Duration.ofSeconds(3), true)).isEmpty();
     }
 }
