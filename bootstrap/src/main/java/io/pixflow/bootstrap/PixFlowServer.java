@@ -5,14 +5,20 @@ import io.pixflow.adapter.persistence.DatabaseSettings;
 import io.pixflow.adapter.qrcode.CachingQrCodeRenderer;
 import io.pixflow.adapter.qrcode.ZxingQrCodeRenderer;
 import io.pixflow.adapter.rest.PaymentJson;
+import io.pixflow.adapter.rest.RateLimit;
 import io.pixflow.adapter.rest.RestApi;
+import io.pixflow.adapter.rest.RestSecurity;
 import io.pixflow.adapter.webui.WebUi;
 import io.pixflow.adapter.webui.WebUiSettings;
 import io.pixflow.adapter.websocket.PaymentNotifier;
 import io.pixflow.adapter.websocket.PaymentStatusSocket;
 import io.pixflow.adapter.websocket.WebSocketSettings;
 import io.pixflow.payment.application.PaymentService;
+import io.pixflow.payment.application.PixTransferService;
 import io.pixflow.payment.application.QrCodeService;
+import io.pixflow.payment.domain.Payment;
+import io.pixflow.payment.domain.PaymentEvent;
+import io.pixflow.payment.domain.port.out.PaymentEvents;
 import jakarta.websocket.DeploymentException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,6 +55,7 @@ public final class PixFlowServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PixFlowServer.class);
     private static final Duration EXPIRY_SWEEP_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration REANNOUNCE_INTERVAL = Duration.ofSeconds(2);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
     private static final int QR_CODE_CACHE_ENTRIES = 10_000;
     private static final int WEBSOCKET_MAX_FRAME_BYTES = 64 * 1024;
@@ -70,31 +77,42 @@ public final class PixFlowServer implements AutoCloseable {
         routeJavaUtilLoggingToSlf4j();
         List<AutoCloseable> resources = new ArrayList<>();
         try {
+            ServerMetrics metrics = new ServerMetrics();
+            resources.add(metrics);
 
             Database database = Database.open(
                     new DatabaseSettings(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword()));
             resources.add(database);
+            metrics.watchPool(database.dataSource());
 
             ExecutorService deliveries = Executors.newSingleThreadExecutor(daemonThreads("pixflow-push"));
             resources.add(shutdown(deliveries));
-            PaymentNotifier notifier = new PaymentNotifier(deliveries);
+            PaymentNotifier notifier = new PaymentNotifier(deliveries, metrics.deliveries());
+            PaymentEvents events = metrics.counting(notifier);
 
-            PaymentService payments = new PaymentService(database.paymentRepository(), notifier,
+            PaymentService payments = new PaymentService(database.paymentRepository(), events,
                     settings.merchant(), settings.paymentTtl(), clock, new SecureRandom());
+            PixTransferService transfers = new PixTransferService(database.paymentRepository(),
+                    database.pixTransferLog(), events, clock);
             QrCodeService qrCodes = new QrCodeService(payments,
                     new CachingQrCodeRenderer(new ZxingQrCodeRenderer(), QR_CODE_CACHE_ENTRIES));
             PaymentJson paymentJson = new PaymentJson(clock, settings.publicUrl());
 
             // WADL needs JAXB, which is not here; without this Jersey says so at every start.
             ResourceConfig api = new ResourceConfig().property(ServerProperties.WADL_FEATURE_DISABLE, true);
-            new RestApi(payments, payments, payments, payments, qrCodes, paymentJson,
-                    Map.of("database", database::isReachable)).components().forEach(api::register);
+            new RestApi(payments, payments, payments, payments, qrCodes, transfers, paymentJson,
+                    Map.of("database", database::isReachable), restSecurity(settings), clock)
+                    .components().forEach(api::register);
             new WebUi(payments, clock, new WebUiSettings(settings.sandbox())).components().forEach(api::register);
+            api.register(new ClientAddressFilter(settings.trustForwardedFor()));
+            api.register(metrics.requestTimer());
+            api.register(metrics.resource());
 
             WebSocketSettings webSocketSettings = WebSocketSettings.defaults()
                     .withAllowedOrigins(settings.allowedOrigins());
             PaymentStatusSocket statusSocket =
                     new PaymentStatusSocket(payments, notifier, paymentJson::toJson, webSocketSettings);
+            metrics.watchOpenWebSockets(statusSocket::openCount);
             GrizzlyWebSockets webSockets = new GrizzlyWebSockets(WEBSOCKET_MAX_FRAME_BYTES);
             webSockets.register(statusSocket.endpointConfig());
 
@@ -110,10 +128,22 @@ public final class PixFlowServer implements AutoCloseable {
             resources.add(webSockets::stop);
             resources.add(statusSocket);
 
-            ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(daemonThreads("pixflow-expiry"));
-            sweeper.scheduleWithFixedDelay(() -> expireDue(payments), EXPIRY_SWEEP_INTERVAL.toMillis(),
+            // Outcomes reach this node's pages three ways: its own events at once; other nodes' changes through
+            // the database (PostgreSQL); and a periodic look at every watched payment, which bounds how long a
+            // page can miss an outcome whatever was lost on the way. Subscribers ignore states they already have.
+            Runnable reannounce = () -> reannounceFinalStates(payments, notifier);
+            resources.add(database.listenForChanges(
+                    id -> payments.byId(id).filter(p -> p.status().isFinal())
+                            .ifPresent(p -> notifier.publish(PaymentEvent.of(p))),
+                    reannounce));
+
+            ScheduledExecutorService background =
+                    Executors.newSingleThreadScheduledExecutor(daemonThreads("pixflow-background"));
+            background.scheduleWithFixedDelay(() -> expireDue(payments, metrics), EXPIRY_SWEEP_INTERVAL.toMillis(),
                     EXPIRY_SWEEP_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-            resources.add(shutdown(sweeper));
+            background.scheduleWithFixedDelay(reannounce, REANNOUNCE_INTERVAL.toMillis(),
+                    REANNOUNCE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+            resources.add(shutdown(background));
 
             int port = http.getListeners().iterator().next().getPort();
             LOG.info("PixFlow listening on http://{}:{} ({} mode)", settings.host(), port,
@@ -133,6 +163,14 @@ public final class PixFlowServer implements AutoCloseable {
         }
     }
 
+    private static RestSecurity restSecurity(Settings settings) {
+        RestSecurity security = settings.sandbox()
+                ? RestSecurity.sandbox()
+                : RestSecurity.live(settings.webhookSecrets(), settings.apiKeys());
+        return security.withCreationRateLimit(
+                new RateLimit(settings.creationLimit().perSecond(), settings.creationLimit().burst()));
+    }
+
     /** The port the server listens on: the one asked for, or the one the system picked for port 0. */
     public int port() {
         return port;
@@ -144,15 +182,22 @@ public final class PixFlowServer implements AutoCloseable {
         LOG.info("PixFlow stopped");
     }
 
-    private static void expireDue(PaymentService payments) {
+    private static void expireDue(PaymentService payments, ServerMetrics metrics) {
         try {
-            int expired = payments.expireDue();
-            if (expired > 0) {
-                LOG.debug("expired {} payments", expired);
-            }
+            metrics.sweptExpiring(payments.expireDue());
         } catch (RuntimeException e) {
             // The next sweep tries again; an unreachable database must not kill the sweeper thread.
             LOG.warn("expiry sweep failed: {}", e.toString());
+        }
+    }
+
+    private static void reannounceFinalStates(PaymentService payments, PaymentNotifier notifier) {
+        try {
+            for (Payment payment : payments.finalAmong(notifier.watchedPayments())) {
+                notifier.publish(PaymentEvent.of(payment));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not re-announce final states: {}", e.toString());
         }
     }
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,10 +24,18 @@ import java.util.stream.Collectors;
  * @param port           0 picks a free port
  * @param publicUrl      the base of absolute links, or {@code null} to take it from each request
  * @param allowedOrigins WebSocket origins besides the server's own
+ * @param trustForwardedFor take the client's address from the {@code X-Forwarded-For} a reverse proxy appends
  */
 public record Settings(String host, int port, String databaseUrl, String databaseUser, String databasePassword,
                        Merchant merchant, TimeToLive paymentTtl, List<String> webhookSecrets, List<String> apiKeys,
-                       Set<String> allowedOrigins, URI publicUrl) {
+                       Set<String> allowedOrigins, URI publicUrl, CreationLimit creationLimit,
+                       boolean trustForwardedFor) {
+
+    /** How many payments one client address may create: {@code perSecond} on average, {@code burst} at once. */
+    public record CreationLimit(double perSecond, int burst) {
+
+        public static final CreationLimit DEFAULT = new CreationLimit(10, 50);
+    }
 
     /** The Banco Central manual's example random key: money sent to it in sandbox goes nowhere real. */
     static final String SANDBOX_PIX_KEY = "123e4567-e12b-12d1-a456-426655440000";
@@ -45,10 +54,11 @@ public record Settings(String host, int port, String databaseUrl, String databas
     public static Settings fromEnvironment(Map<String, String> env) {
         List<String> secrets = list(env, "PIXFLOW_WEBHOOK_SECRET");
         boolean sandbox = secrets.isEmpty();
-        if (!sandbox) {
-            throw new InvalidSettingException("PIXFLOW_WEBHOOK_SECRET",
-                    "selects live mode, whose signed bank notifications this version does not verify yet;"
-                            + " unset it to run in sandbox mode");
+        List<String> apiKeys = list(env, "PIXFLOW_API_KEYS");
+        if (!sandbox && apiKeys.isEmpty()) {
+            throw new InvalidSettingException("PIXFLOW_API_KEYS",
+                    "is required in live mode (PIXFLOW_WEBHOOK_SECRET is set): merchant keys for creating and"
+                            + " cancelling payments, comma-separated");
         }
         String host = text(env, "PIXFLOW_HOST", sandbox ? "127.0.0.1" : "0.0.0.0");
         int port = port(env);
@@ -71,8 +81,9 @@ public record Settings(String host, int port, String databaseUrl, String databas
                 text(env, "PIXFLOW_DB_URL", "jdbc:h2:file:./data/pixflow"),
                 env.getOrDefault("PIXFLOW_DB_USER", ""),
                 env.getOrDefault("PIXFLOW_DB_PASSWORD", ""),
-                merchant, ttl(env), secrets, list(env, "PIXFLOW_API_KEYS"),
-                Set.copyOf(list(env, "PIXFLOW_ALLOWED_ORIGINS")), publicUrl(env));
+                merchant, ttl(env), secrets, apiKeys,
+                Set.copyOf(list(env, "PIXFLOW_ALLOWED_ORIGINS")), publicUrl(env), creationLimit(env),
+                flag(env, "PIXFLOW_TRUST_FORWARDED_FOR"));
     }
 
     private static String variableOf(String field) {
@@ -106,6 +117,34 @@ public record Settings(String host, int port, String databaseUrl, String databas
             // reported below, with the value
         }
         throw new InvalidSettingException("PIXFLOW_PORT", "must be a number from 0 to 65535, not '" + value + "'");
+    }
+
+    private static CreationLimit creationLimit(Map<String, String> env) {
+        String rate = text(env, "PIXFLOW_CREATE_RATE_LIMIT", "");
+        if (rate.isEmpty()) {
+            return CreationLimit.DEFAULT;
+        }
+        String[] parts = rate.split("/");
+        try {
+            double perSecond = Double.parseDouble(parts[0]);
+            int burst = parts.length > 1 ? Integer.parseInt(parts[1]) : (int) Math.max(1, Math.ceil(perSecond * 5));
+            if (parts.length <= 2 && perSecond > 0 && burst > 0 && Double.isFinite(perSecond)) {
+                return new CreationLimit(perSecond, burst);
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the value
+        }
+        throw new InvalidSettingException("PIXFLOW_CREATE_RATE_LIMIT",
+                "must be '<per second>' or '<per second>/<burst>', e.g. 10/50, not '" + rate + "'");
+    }
+
+    private static boolean flag(Map<String, String> env, String variable) {
+        String value = text(env, variable, "false").toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw new InvalidSettingException(variable, "must be true or false, not '" + value + "'");
+        };
     }
 
     private static TimeToLive ttl(Map<String, String> env) {
@@ -144,6 +183,7 @@ public record Settings(String host, int port, String databaseUrl, String databas
                 + ", databaseUrl=" + databaseUrl.replaceAll("(?i)(password=)[^&;]*", "$1***")
                 + ", mode=" + (sandbox() ? "sandbox" : "live") + ", merchant=" + merchant.name()
                 + ", paymentTtl=" + paymentTtl.duration() + ", apiKeys=" + apiKeys.size() + " set"
-                + ", allowedOrigins=" + allowedOrigins + ", publicUrl=" + publicUrl + "]";
+                + ", allowedOrigins=" + allowedOrigins + ", publicUrl=" + publicUrl + ", creationLimit=" + creationLimit
+                + ", trustForwardedFor=" + trustForwardedFor + "]";
     }
 }

@@ -255,6 +255,18 @@ class PaymentFlowEndToEndTest {
     }
 
     @Test
+    void aRequestLineLongerThanTheHeaderLimitIsA400NotADroppedConnection() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /payments/pix/" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] head = socket.getInputStream().readNBytes(12);
+
+            assertThat(new String(head, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 400");
+        }
+    }
+
+    @Test
     void paymentsSurviveARestartOnTheSameDatabase(@TempDir Path ownData) {
         Settings settings = TestServers.sandbox(ownData);
         String id;

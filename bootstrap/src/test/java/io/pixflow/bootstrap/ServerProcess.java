@@ -36,6 +36,7 @@ final class ServerProcess implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("PIXFLOW_"));
         env.put("PIXFLOW_PORT", "0");
+        env.put("PIXFLOW_CREATE_RATE_LIMIT", "1000/1000");
         env.put("PIXFLOW_DB_URL", "jdbc:h2:file:" + dataDirectory.resolve("pixflow").toAbsolutePath());
         Process process = builder.start();
         CompletableFuture<Integer> port = new CompletableFuture<>();

@@ -18,6 +18,7 @@ final class TestServers {
 
     static Settings sandbox(Path dataDirectory) {
         return new Settings("127.0.0.1", 0, "jdbc:h2:file:" + dataDirectory.resolve("pixflow").toAbsolutePath(), "",
-                "", MERCHANT, TimeToLive.DEFAULT, List.of(), List.of(), Set.of(), null);
+                "", MERCHANT, TimeToLive.DEFAULT, List.of(), List.of(), Set.of(), null,
+                new Settings.CreationLimit(1_000, 1_000), false);
     }
 }
