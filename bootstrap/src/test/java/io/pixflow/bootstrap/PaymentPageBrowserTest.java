@@ -8,9 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,9 +18,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -33,9 +28,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class PaymentPageBrowserTest {
 
-    private static final Path CHROMIUM = Path.of(System.getProperty("pixflow.chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER =
-            Path.of(System.getProperty("pixflow.chromedriver", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @TempDir
@@ -48,23 +40,9 @@ class PaymentPageBrowserTest {
 
     @BeforeAll
     static void start() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "browser test skipped: no " + CHROMIUM + " or " + CHROMEDRIVER
-                        + " (apt-get install chromium chromium-driver)");
+        HeadlessChromium.assumeInstalled();
         server = PixFlowServer.start(TestServers.sandbox(data));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        // As root and on a closed network: no sandbox, and none of Chromium's background calls home.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=412,915", "--user-data-dir=" + profile);
-        // A Brazilian payer's browser; headless Chromium ignores --lang for Accept-Language.
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "pt-BR,pt"));
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(driver, options);
+        browser = HeadlessChromium.open(profile);
     }
 
     @AfterAll

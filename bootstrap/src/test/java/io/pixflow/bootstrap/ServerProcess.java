@@ -26,6 +26,11 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Path dataDirectory) throws Exception {
+        return start(dataDirectory, 0);
+    }
+
+    /** On {@code port} (0: any free one), as after a crash an operator restarts it where clients expect it. */
+    static ServerProcess start(Path dataDirectory, int port) throws Exception {
         Path jar = Path.of(System.getProperty("pixflow.server.jar", "target/pixflow.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with mvn package");
@@ -35,31 +40,31 @@ final class ServerProcess implements AutoCloseable {
                 .redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("PIXFLOW_"));
-        env.put("PIXFLOW_PORT", "0");
+        env.put("PIXFLOW_PORT", String.valueOf(port));
         env.put("PIXFLOW_CREATE_RATE_LIMIT", "1000/1000");
         env.put("PIXFLOW_DB_URL", "jdbc:h2:file:" + dataDirectory.resolve("pixflow").toAbsolutePath());
         Process process = builder.start();
-        CompletableFuture<Integer> port = new CompletableFuture<>();
+        CompletableFuture<Integer> listening = new CompletableFuture<>();
         Thread output = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     System.out.println("[pixflow] " + line);
-                    Matcher listening = LISTENING.matcher(line);
-                    if (listening.find()) {
-                        port.complete(Integer.parseInt(listening.group(1)));
+                    Matcher matcher = LISTENING.matcher(line);
+                    if (matcher.find()) {
+                        listening.complete(Integer.parseInt(matcher.group(1)));
                     }
                 }
             } catch (IOException e) {
                 // the process was killed: its output ends here
             }
-            port.completeExceptionally(new IllegalStateException("the server stopped before it listened"));
+            listening.completeExceptionally(new IllegalStateException("the server stopped before it listened"));
         }, "pixflow-output");
         output.setDaemon(true);
         output.start();
         try {
-            return new ServerProcess(process, port.get(60, TimeUnit.SECONDS));
+            return new ServerProcess(process, listening.get(60, TimeUnit.SECONDS));
         } catch (Exception e) {
             process.destroyForcibly();
             throw e;
