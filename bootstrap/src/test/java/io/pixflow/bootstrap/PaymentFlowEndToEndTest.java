@@ -21,26 +21,33 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The demo's whole flow against the real server on a free port: REST, WebSocket push, pages and QR image. */
+/**
+ * The demo's whole flow against the real server on a free port: REST, WebSocket push, pages and QR image, on the
+ * embedded H2 database ({@link PaymentFlowOnPostgresEndToEndTest} runs it all again on PostgreSQL).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PaymentFlowEndToEndTest {
 
-    @TempDir
-    static Path data;
+    private final TestClock clock = new TestClock(Instant.now());
+    private PixFlowServer server;
+    private Api api;
 
-    private static final TestClock CLOCK = new TestClock(Instant.now());
-    private static PixFlowServer server;
-    private static Api api;
+    /** The database this suite runs on: an H2 file under {@code directory}. */
+    Settings settings(Path directory) {
+        return TestServers.sandbox(directory);
+    }
 
     @BeforeAll
-    static void startServer() {
-        server = PixFlowServer.start(TestServers.sandbox(data), CLOCK);
+    void startServer(@TempDir Path data) {
+        server = PixFlowServer.start(settings(data), clock);
         api = new Api(server.port());
     }
 
     @AfterAll
-    static void stopServer() {
+    void stopServer() {
         server.close();
     }
 
@@ -188,7 +195,7 @@ class PaymentFlowEndToEndTest {
         try (Subscriber page = Subscriber.to(server.port(), payment.get("id").asText())) {
             page.next();
 
-            CLOCK.advance(Duration.ofSeconds(61));
+            clock.advance(Duration.ofSeconds(61));
 
             JsonNode event = page.next();
             assertThat(event.get("type").asText()).isEqualTo("expired");
@@ -268,7 +275,7 @@ class PaymentFlowEndToEndTest {
 
     @Test
     void paymentsSurviveARestartOnTheSameDatabase(@TempDir Path ownData) {
-        Settings settings = TestServers.sandbox(ownData);
+        Settings settings = settings(ownData);
         String id;
         try (PixFlowServer first = PixFlowServer.start(settings)) {
             Api firstApi = new Api(first.port());
@@ -287,7 +294,7 @@ class PaymentFlowEndToEndTest {
 
     @Test
     void shuttingDownClosesOpenPagesWith1001(@TempDir Path ownData) throws Exception {
-        PixFlowServer own = PixFlowServer.start(TestServers.sandbox(ownData));
+        PixFlowServer own = PixFlowServer.start(settings(ownData));
         JsonNode payment = new Api(own.port()).createPayment("{\"value\": 1}");
         try (Subscriber page = Subscriber.to(own.port(), payment.get("id").asText())) {
             page.next();
@@ -298,7 +305,7 @@ class PaymentFlowEndToEndTest {
         }
     }
 
-    private static String decodeWithBoofCv(byte[] png) throws Exception {
+    private String decodeWithBoofCv(byte[] png) throws Exception {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         GrayU8 gray = new GrayU8(image.getWidth(), image.getHeight());
         for (int y = 0; y < image.getHeight(); y++) {

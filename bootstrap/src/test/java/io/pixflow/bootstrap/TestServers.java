@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-/** Sandbox settings for a server on a free port with its H2 database in {@code dataDirectory}. */
+/** Sandbox settings for a server on a free port, with its H2 database in {@code dataDirectory} or elsewhere. */
 final class TestServers {
 
     static final Merchant MERCHANT =
@@ -17,8 +17,13 @@ final class TestServers {
     }
 
     static Settings sandbox(Path dataDirectory) {
-        return new Settings("127.0.0.1", 0, "jdbc:h2:file:" + dataDirectory.resolve("pixflow").toAbsolutePath(), "",
-                "", MERCHANT, TimeToLive.DEFAULT, List.of(), List.of(), Set.of(), null,
-                new Settings.CreationLimit(1_000, 1_000), false);
+        return on("jdbc:h2:file:" + dataDirectory.resolve("pixflow").toAbsolutePath());
+    }
+
+    /** Sandbox settings on the database at {@code jdbcUrl} (PostgreSQL's superuser for a test PostgreSQL). */
+    static Settings on(String jdbcUrl) {
+        String user = jdbcUrl.startsWith("jdbc:postgresql:") ? "postgres" : "";
+        return new Settings("127.0.0.1", 0, jdbcUrl, user, "", MERCHANT, TimeToLive.DEFAULT, List.of(), List.of(),
+                Set.of(), null, new Settings.CreationLimit(1_000, 1_000), false);
     }
 }
