@@ -1,6 +1,7 @@
 package io.pixflow.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import boofcv.abst.fiducial.QrCodeDetector;
 import boofcv.alg.fiducial.qrcode.QrCode;
@@ -259,6 +260,39 @@ class PaymentFlowEndToEndTest {
             assertThat(reply.status()).as(reply.body()).isBetween(400, 499);
             assertThat(reply.body()).doesNotContain("Exception").doesNotContain("at io.pixflow");
         });
+    }
+
+    @Test
+    void aConfirmationMovesTheEventCountersAndThePushLatencyHistogram() throws Exception {
+        JsonNode payment = api.createPayment("{\"value\": 1500}");
+        try (Subscriber page = Subscriber.to(server.port(), payment.get("id").asText())) {
+            page.next();
+            String before = api.get("metrics", "text/plain").body();
+
+            api.confirm(payment, "1500");
+            page.next();
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                String after = api.get("metrics", "text/plain").body();
+                assertThat(metric(after, "pixflow_events_published_total{type=\"confirmed\"}"))
+                        .isEqualTo(metric(before, "pixflow_events_published_total{type=\"confirmed\"}") + 1);
+                assertThat(metric(after, "pixflow_events_delivered_total{type=\"confirmed\"}"))
+                        .isEqualTo(metric(before, "pixflow_events_delivered_total{type=\"confirmed\"}") + 1);
+                assertThat(metric(after, "pixflow_push_latency_seconds_count{type=\"confirmed\"}"))
+                        .isEqualTo(metric(before, "pixflow_push_latency_seconds_count{type=\"confirmed\"}") + 1);
+            });
+            String metrics = api.get("metrics", "text/plain").body();
+            assertThat(metric(metrics, "pixflow_websocket_sessions")).isGreaterThanOrEqualTo(1);
+            assertThat(metrics).contains("http_server_requests_seconds_count{", "uri=\"/payments/pix/confirmation\"",
+                    "pixflow_db_pool_connections{", "pixflow_expiry_sweeps_total");
+        }
+    }
+
+    /** The value of one series in Prometheus text, 0 when it has not been written yet. */
+    private static double metric(String exposition, String series) {
+        return exposition.lines().filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
+                .findFirst().orElse(0);
     }
 
     @Test
