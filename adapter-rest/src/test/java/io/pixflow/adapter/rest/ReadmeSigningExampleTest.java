@@ -11,19 +11,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The README's shell recipe for a signed confirmation, run as written against a live-mode server. */
 class ReadmeSigningExampleTest {
 
-    /** Exactly the README's lines; only SECRET, URL and the body's bank_payment_id are supplied by the test. */
-    private static final String RECIPE = """
-            t=$(date +%s)
-            body='{"bank_payment_id": "'"$BANK_PAYMENT_ID"'", "value": 1500.00}'
-            sig=$(printf '%s.%s' "$t" "$body" | openssl dgst -sha256 -hmac "$SECRET" -hex | sed 's/^.* //')
-            curl -sS -X POST "$URL/payments/pix/confirmation" -H 'Content-Type: application/json' \\
-              -H "X-Pixflow-Signature: t=$t,v1=$sig" --data-binary "$body"
-            """;
+    /** The README's lines, read from it; only SECRET, URL and the body's bank_payment_id come from the test. */
+    private static String recipe() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        String section = readme.substring(readme.indexOf("A live confirmation carries"));
+        Matcher block = Pattern.compile("```sh\\n(.*?)```", Pattern.DOTALL).matcher(section);
+        assertThat(block.find()).as("the README's signing recipe").isTrue();
+        return block.group(1);
+    }
 
     private static boolean installed(String command) {
         try {
@@ -44,7 +46,7 @@ class ReadmeSigningExampleTest {
         app.clock.set(Instant.now());
         try (LiveMode live = LiveMode.start(app)) {
             JsonNode payment = live.createPayment();
-            ProcessBuilder shell = new ProcessBuilder("sh", "-c", RECIPE).redirectErrorStream(true);
+            ProcessBuilder shell = new ProcessBuilder("sh", "-c", recipe()).redirectErrorStream(true);
             shell.environment().put("SECRET", LiveMode.NEW_SECRET);
             shell.environment().put("URL", live.server.base().toString().replaceAll("/$", ""));
             shell.environment().put("BANK_PAYMENT_ID", payment.get("bank_payment_id").asText());
