@@ -28,8 +28,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -108,8 +110,7 @@ public final class PixFlowServer implements AutoCloseable {
             api.register(metrics.requestTimer());
             api.register(metrics.resource());
 
-            WebSocketSettings webSocketSettings = WebSocketSettings.defaults()
-                    .withAllowedOrigins(settings.allowedOrigins());
+            WebSocketSettings webSocketSettings = WebSocketSettings.defaults().withAllowedOrigins(allowedOrigins(settings));
             PaymentStatusSocket statusSocket =
                     new PaymentStatusSocket(payments, notifier, paymentJson::toJson, webSocketSettings);
             metrics.watchOpenWebSockets(statusSocket::openCount);
@@ -161,6 +162,18 @@ public final class PixFlowServer implements AutoCloseable {
             closeAll(reversed(resources));
             throw e;
         }
+    }
+
+    /**
+     * Pages may open the status socket from the server's own origin, from {@code PIXFLOW_ALLOWED_ORIGINS}, and from
+     * the public URL's origin: behind a proxy the Host header a node sees need not be the one the browser used.
+     */
+    private static Set<String> allowedOrigins(Settings settings) {
+        Set<String> origins = new HashSet<>(settings.allowedOrigins());
+        if (settings.publicUrl() != null) {
+            origins.add(settings.publicUrl().getScheme() + "://" + settings.publicUrl().getRawAuthority());
+        }
+        return origins;
     }
 
     private static RestSecurity restSecurity(Settings settings) {

@@ -288,11 +288,41 @@ class PaymentFlowEndToEndTest {
         }
     }
 
+    private static String readHead(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int next = in.read();
+            if (next < 0) {
+                break;
+            }
+            head.append((char) next);
+        }
+        return head.toString();
+    }
+
     /** The value of one series in Prometheus text, 0 when it has not been written yet. */
     private static double metric(String exposition, String series) {
         return exposition.lines().filter(line -> line.startsWith(series + " "))
                 .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
                 .findFirst().orElse(0);
+    }
+
+    @Test
+    void aWebSocketFromAForeignPageIsRefusedWith403AndTheConnectionEnds() throws Exception {
+        JsonNode payment = api.createPayment("{\"value\": 1}");
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /ws/payments/" + payment.get("id").asText() + " HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1:" + server.port() + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Origin: https://evil.example\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+            String head = readHead(socket.getInputStream());
+
+            assertThat(head).startsWith("HTTP/1.1 403").doesNotContainIgnoringCase("Upgrade: websocket");
+            // Without a length, a client or a proxy (nginx) waits for a body until it times out.
+            assertThat(head).containsIgnoringCase("Content-Length: 0");
+        }
     }
 
     @Test

@@ -72,10 +72,14 @@ final class HandshakeGuard extends ServerEndpointConfig.Configurator {
     /**
      * Ends the handshake with {@code status} instead of 101. Tyrus answers with the status of a
      * {@link HandshakeException} that escapes the handshake, and has no other way out of modifyHandshake; the
-     * exception is checked, so it is rethrown unchecked. The upgrade headers Tyrus already wrote are removed.
+     * exception is checked, so it is rethrown unchecked. The upgrade headers Tyrus already wrote are removed, and
+     * the refusal says it has no body and ends the connection: without that a client or a proxy such as nginx
+     * waits for a body that never comes.
      */
     private static RuntimeException refused(HandshakeResponse response, int status, String reason) {
         response.getHeaders().clear();
+        response.getHeaders().put("Content-Length", List.of("0"));
+        response.getHeaders().put("Connection", List.of("close"));
         return HandshakeGuard.<RuntimeException>rethrow(new HandshakeException(status, reason));
     }
 
