@@ -83,7 +83,9 @@ class HandshakeGuardTest {
         assertThatThrownBy(() -> handshake(host, origin))
                 .isInstanceOf(HandshakeException.class)
                 .satisfies(refusal -> assertThat(statusOf(refusal)).isEqualTo(403));
-        assertThat(response.getHeaders()).as("no upgrade headers on a refusal").isEmpty();
+        assertThat(response.getHeaders()).as("no upgrade headers on a refusal, and an answer that says it is complete")
+                .containsOnlyKeys("Content-Length", "Connection")
+                .containsEntry("Content-Length", List.of("0"));
         assertThat(userProperties).isEmpty();
     }
 
