@@ -3,7 +3,9 @@ package io.pixflow.adapter.qrcode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.EncodeHintType;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.ChecksumException;
@@ -11,8 +13,11 @@ import com.google.zxing.FormatException;
 import com.google.zxing.Result;
 import com.google.zxing.ResultMetadataType;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.common.BitMatrix;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import com.google.zxing.qrcode.QRCodeWriter;
 import io.pixflow.payment.domain.Money;
 import io.pixflow.payment.domain.pix.BrCode;
 import io.pixflow.payment.domain.pix.Merchant;
@@ -39,6 +44,26 @@ class ZxingQrCodeRendererTest {
                 .description("Pedido 123")
                 .build()
                 .payload();
+    }
+
+    @Test
+    void theImageIsPixelForPixelWhatZxingsOwnImageWriterDraws() throws Exception {
+        for (String payload : new String[] {"A", BrCode.builder(new Merchant(
+                PixKey.parse("123e4567-e12b-12d1-a456-426655440000"), "PIXFLOW", "SAO PAULO"))
+                .amount(Money.ofReais("1500.00")).txid("Ab3dE5fG7hJ9kLmN0pQrStUvW").build().payload()}) {
+            BitMatrix matrix = new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, 300, 300,
+                    Map.of(EncodeHintType.MARGIN, 4));
+            BufferedImage ours = ZxingQrCodeRenderer.image(matrix);
+            BufferedImage zxings = MatrixToImageWriter.toBufferedImage(matrix);
+
+            assertThat(ours.getWidth()).isEqualTo(zxings.getWidth());
+            assertThat(ours.getHeight()).isEqualTo(zxings.getHeight());
+            for (int y = 0; y < ours.getHeight(); y++) {
+                for (int x = 0; x < ours.getWidth(); x++) {
+                    assertThat(ours.getRGB(x, y)).as("pixel %d,%d", x, y).isEqualTo(zxings.getRGB(x, y));
+                }
+            }
+        }
     }
 
     @Test
