@@ -111,32 +111,27 @@ public final class JdbcPaymentRepository implements PaymentRepository {
     @Override
     public Optional<Payment> findById(PaymentId id) {
         Objects.requireNonNull(id, "id");
-        String sql = """
-                SELECT %s
-                FROM payment
-                WHERE id = ?""".formatted(PaymentRowMapper.COLUMNS);
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, id.value());
-            return first(statement);
-        } catch (SQLException e) {
-            throw SqlErrors.unavailable("find payment", e);
-        }
+        return findOneWhere("id", id.value(), "find payment");
     }
 
     @Override
     public Optional<Payment> findByBankPaymentId(UUID bankPaymentId) {
         Objects.requireNonNull(bankPaymentId, "bankPaymentId");
+        return findOneWhere("bank_payment_id", bankPaymentId, "find payment by bank payment id");
+    }
+
+    /** {@code column} is one of this class's own constants, never input: only the value is a parameter. */
+    private Optional<Payment> findOneWhere(String column, Object value, String operation) {
         String sql = """
                 SELECT %s
                 FROM payment
-                WHERE bank_payment_id = ?""".formatted(PaymentRowMapper.COLUMNS);
+                WHERE %s = ?""".formatted(PaymentRowMapper.COLUMNS, column);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, bankPaymentId);
+            statement.setObject(1, value);
             return first(statement);
         } catch (SQLException e) {
-            throw SqlErrors.unavailable("find payment by bank payment id", e);
+            throw SqlErrors.unavailable(operation, e);
         }
     }
 
