@@ -2,6 +2,7 @@ package io.pixflow.payment.domain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.regex.Pattern;
 
 /**
  * An amount of Brazilian reais, held exactly as whole centavos.
@@ -12,6 +13,7 @@ import java.math.RoundingMode;
 public record Money(long centavos) implements Comparable<Money> {
 
     public static final long MAX_CENTAVOS = 999_999_999_999L;
+    private static final Pattern DECIMAL = Pattern.compile("\\d{1,13}(\\.\\d+)?");
 
     public Money {
         if (centavos <= 0) {
@@ -48,7 +50,7 @@ public record Money(long centavos) implements Comparable<Money> {
         if (reais == null || reais.isBlank()) {
             throw new InvalidValueException("value", "is required");
         }
-        if (!reais.matches("\\d{1,13}(\\.\\d+)?")) {
+        if (!DECIMAL.matcher(reais).matches()) {
             throw new InvalidValueException("value", "must be a decimal number such as 1500.00");
         }
         return ofReais(new BigDecimal(reais));

@@ -28,6 +28,7 @@ public record BrCode(List<Tlv> fields) {
     private static final String CRC_FIELD_HEADER = "6304";
     private static final Pattern TXID = Pattern.compile("[A-Za-z0-9]{1,25}");
     private static final Pattern MCC = Pattern.compile("\\d{4}");
+    private static final Pattern CRC = Pattern.compile("[0-9A-Fa-f]{4}");
     // GUI, key and description share template 26: 18 characters for "0014br.gov.bcb.pix", 4 per header.
     private static final int GUI_FIELD_LENGTH = 4 + PIX_GUI.length();
 
@@ -46,7 +47,7 @@ public record BrCode(List<Tlv> fields) {
         if (!last.id().equals("63")) {
             throw new InvalidBrCodeException("field 63 (CRC) must come last");
         }
-        if (last.value().length() != 4 || !last.value().matches("[0-9A-Fa-f]{4}")) {
+        if (!CRC.matcher(last.value()).matches()) {
             throw new InvalidBrCodeException("field 63 must hold 4 hexadecimal digits");
         }
         String expected = Crc16.hexOf(payload.substring(0, payload.length() - 4));

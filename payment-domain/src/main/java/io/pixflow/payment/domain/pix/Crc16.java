@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 public final class Crc16 {
 
     private static final int[] TABLE = new int[256];
+    private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
 
     static {
         for (int i = 0; i < 256; i++) {
@@ -30,6 +31,12 @@ public final class Crc16 {
 
     /** The CRC of {@code text}'s UTF-8 bytes as four uppercase hex digits, zero-padded. */
     public static String hexOf(String text) {
-        return String.format("%04X", of(text.getBytes(StandardCharsets.UTF_8)));
+        int crc = of(text.getBytes(StandardCharsets.UTF_8));
+        char[] hex = new char[4];
+        for (int i = 3; i >= 0; i--) {
+            hex[i] = HEX_DIGITS[crc & 0xF];
+            crc >>>= 4;
+        }
+        return new String(hex);
     }
 }

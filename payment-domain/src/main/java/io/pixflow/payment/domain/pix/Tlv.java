@@ -16,12 +16,21 @@ public record Tlv(String id, String value) {
     public Tlv {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(value, "value");
-        if (!id.matches("\\d{2}")) {
+        if (!isTwoDigits(id)) {
             throw new InvalidBrCodeException("field id '" + id + "' is not two digits");
         }
         if (value.isEmpty() || value.length() > MAX_VALUE_LENGTH) {
             throw new InvalidBrCodeException("field " + id + " must hold 1 to 99 characters, not " + value.length());
         }
+    }
+
+    /** A plain check rather than a regex: every field of every BR Code built or parsed goes through it. */
+    private static boolean isTwoDigits(String text) {
+        return text.length() == 2 && isDigit(text.charAt(0)) && isDigit(text.charAt(1));
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     public String encode() {
@@ -47,7 +56,7 @@ public record Tlv(String id, String value) {
             }
             String id = text.substring(at, at + 2);
             String length = text.substring(at + 2, at + 4);
-            if (!length.matches("\\d{2}")) {
+            if (!isTwoDigits(length)) {
                 throw new InvalidBrCodeException("field " + id + " at position " + at
                         + " has length '" + length + "', not two digits");
             }
