@@ -13,6 +13,7 @@ import io.pixflow.payment.domain.PaymentId;
 import io.pixflow.payment.domain.pix.BrCode;
 import io.pixflow.payment.domain.pix.Merchant;
 import io.pixflow.payment.domain.pix.PixKey;
+import java.time.Instant;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
@@ -66,7 +67,7 @@ public class HotPathBenchmarks {
         // What the sandbox server writes: the manual's random key, a 25-character txid, R$ 15,00.
         merchant = new Merchant(PixKey.parse("123e4567-e12b-12d1-a456-426655440000"), "PIXFLOW SANDBOX", "SAO PAULO");
         amount = Money.ofReais("15.00");
-        txid = PaymentId.random(new SecureRandom()).value();
+        txid = PaymentId.generate(Instant.now(), new SecureRandom()).value();
         payload = BrCode.builder(merchant).amount(amount).txid(txid).build().payload();
         renderer = new ZxingQrCodeRenderer();
         matrix = qrEncode();

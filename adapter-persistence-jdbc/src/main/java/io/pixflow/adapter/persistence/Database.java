@@ -33,7 +33,7 @@ public final class Database implements AutoCloseable {
 
     private final DatabaseSettings settings;
     private final HikariDataSource dataSource;
-    private final PaymentRepository paymentRepository;
+    private final JdbcPaymentRepository paymentRepository;
     private final PixTransferLog pixTransferLog;
     private final Set<PaymentChangeListener> listeners = ConcurrentHashMap.newKeySet();
 
@@ -189,10 +189,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Stops listening for changes and closes every connection; an embedded H2 database is then closed cleanly too. */
+    /**
+     * Stops listening for changes, lets the inserts already asked for finish, and closes every connection; an
+     * embedded H2 database is then closed cleanly too.
+     */
     @Override
     public void close() {
         listeners.forEach(PaymentChangeListener::close);
+        paymentRepository.close();
         dataSource.close();
     }
 

@@ -1,6 +1,7 @@
 package io.pixflow.adapter.persistence;
 
 import static io.pixflow.adapter.persistence.PaymentRowMapper.bindInstant;
+import static io.pixflow.adapter.persistence.PaymentRowMapper.bindState;
 
 import io.pixflow.payment.domain.IdempotencyKey;
 import io.pixflow.payment.domain.Payment;
@@ -11,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,14 +24,15 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Payments in the {@code payment} table, over any {@link DataSource} in auto-commit mode (each call is one
- * transaction, committed before it returns). The SQL is standard, so it runs on H2 and PostgreSQL alike; only the
+ * Payments in the {@code payment} table, over any {@link DataSource}. Each call is committed before it returns:
+ * reads and updates in a transaction of their own, new payments in one shared with the other inserts waiting at
+ * the same moment ({@link GroupCommit}). The SQL is standard, so it runs on H2 and PostgreSQL alike; only the
  * announcement of changes to other nodes is PostgreSQL's own ({@code pg_notify}).
  *
  * <p>Every {@link SQLException} becomes a {@link PaymentStoreUnavailableException}, except the unique-key
  * violation that tells an idempotent insert the key is taken.
  */
-public final class JdbcPaymentRepository implements PaymentRepository {
+public final class JdbcPaymentRepository implements PaymentRepository, AutoCloseable {
 
     /**
      * Ids per query of {@link #findFinal}: one statement for the usual few, and far below what drivers and
@@ -41,8 +42,9 @@ public final class JdbcPaymentRepository implements PaymentRepository {
 
     private final DataSource dataSource;
     private final boolean announcesChanges;
+    private final GroupCommit inserts;
 
-    /** Payments on any database; changes are not announced to other nodes. */
+    /** Payments on any database; changes are not announced to other nodes. {@link #close} it before the pool. */
     public JdbcPaymentRepository(DataSource dataSource) {
         this(dataSource, false);
     }
@@ -54,18 +56,14 @@ public final class JdbcPaymentRepository implements PaymentRepository {
     JdbcPaymentRepository(DataSource dataSource, boolean announcesChanges) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.announcesChanges = announcesChanges;
+        this.inserts = new GroupCommit(dataSource);
     }
 
     @Override
     public void insert(Payment payment) {
         Objects.requireNonNull(payment, "payment");
-        try {
-            insertRow(payment, null, null);
-        } catch (SQLException e) {
-            if (SqlErrors.isUniqueViolation(e)) {
-                throw new IllegalStateException("payment " + payment.id() + " is already stored", e);
-            }
-            throw SqlErrors.unavailable("store payment", e);
+        if (store(payment, null, null) == GroupCommit.Outcome.DUPLICATE) {
+            throw new IllegalStateException("payment " + payment.id() + " is already stored");
         }
     }
 
@@ -74,37 +72,16 @@ public final class JdbcPaymentRepository implements PaymentRepository {
         Objects.requireNonNull(payment, "payment");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(requestFingerprint, "requestFingerprint");
-        try {
-            insertRow(payment, key, requestFingerprint);
-            return true;
-        } catch (SQLException e) {
-            // A new payment's id and bank payment id are fresh random values, so the one unique constraint this
-            // insert can break is the idempotency key's: a concurrent or earlier request took the key first.
-            if (SqlErrors.isUniqueViolation(e)) {
-                return false;
-            }
-            throw SqlErrors.unavailable("store payment", e);
-        }
+        // A new payment's id and bank payment id are fresh random values, so the one unique constraint this insert
+        // can break is the idempotency key's: a concurrent or earlier request took the key first.
+        return store(payment, key, requestFingerprint) == GroupCommit.Outcome.INSERTED;
     }
 
-    private void insertRow(Payment payment, IdempotencyKey key, String requestFingerprint) throws SQLException {
-        String sql = """
-                INSERT INTO payment (id, amount_centavos, status, bank_payment_id, br_code, description,
-                                     created_at, expires_at, paid_at, end_to_end_id, version,
-                                     idempotency_key, request_fingerprint)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, payment.id().value());
-            bindState(statement, 2, payment);
-            if (key == null) {
-                statement.setNull(12, Types.VARCHAR);
-                statement.setNull(13, Types.VARCHAR);
-            } else {
-                statement.setString(12, key.value());
-                statement.setString(13, requestFingerprint);
-            }
-            statement.executeUpdate();
+    private GroupCommit.Outcome store(Payment payment, IdempotencyKey key, String requestFingerprint) {
+        try {
+            return inserts.insert(payment, key, requestFingerprint);
+        } catch (SQLException e) {
+            throw SqlErrors.unavailable("store payment", e);
         }
     }
 
@@ -223,12 +200,18 @@ public final class JdbcPaymentRepository implements PaymentRepository {
     }
 
     /** Back to auto-commit, the state every other call of this class expects, before the connection goes back. */
-    private static void restoreAutoCommit(Connection connection) {
+    static void restoreAutoCommit(Connection connection) {
         try {
             connection.setAutoCommit(true);
         } catch (SQLException e) {
             // The connection is broken and the pool discards it; the call's outcome, decided already, stands.
         }
+    }
+
+    /** Stops the thread that writes new payments, after the inserts already asked for; later ones fail. */
+    @Override
+    public void close() {
+        inserts.close();
     }
 
     @Override
@@ -297,20 +280,6 @@ public final class JdbcPaymentRepository implements PaymentRepository {
         } catch (SQLException e) {
             throw SqlErrors.unavailable("find due payments", e);
         }
-    }
-
-    /** Binds everything but the id, in column order from amount_centavos to version: ten parameters. */
-    private static void bindState(PreparedStatement statement, int first, Payment payment) throws SQLException {
-        statement.setLong(first, payment.amount().centavos());
-        statement.setString(first + 1, payment.status().name());
-        statement.setObject(first + 2, payment.bankPaymentId());
-        statement.setString(first + 3, payment.brCode());
-        statement.setString(first + 4, payment.description());
-        bindInstant(statement, first + 5, payment.createdAt());
-        bindInstant(statement, first + 6, payment.expiresAt());
-        bindInstant(statement, first + 7, payment.paidAt());
-        statement.setString(first + 8, payment.endToEndId());
-        statement.setLong(first + 9, payment.version());
     }
 
     private static Optional<Payment> first(PreparedStatement statement) throws SQLException {

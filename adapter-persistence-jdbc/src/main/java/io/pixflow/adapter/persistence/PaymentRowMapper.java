@@ -13,7 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-/** Turns a row of {@code payment} into a {@link Payment}, and instants into column values and back. */
+/** Turns a row of {@code payment} into a {@link Payment} and back, and instants into column values and back. */
 final class PaymentRowMapper {
 
     /** The columns {@link #map} reads: the select list of every query for a payment. */
@@ -38,6 +38,20 @@ final class PaymentRowMapper {
                 instant(row, "paid_at"),
                 row.getString("end_to_end_id"),
                 row.getLong("version"));
+    }
+
+    /** Binds everything but the id, in column order from amount_centavos to version: ten parameters. */
+    static void bindState(PreparedStatement statement, int first, Payment payment) throws SQLException {
+        statement.setLong(first, payment.amount().centavos());
+        statement.setString(first + 1, payment.status().name());
+        statement.setObject(first + 2, payment.bankPaymentId());
+        statement.setString(first + 3, payment.brCode());
+        statement.setString(first + 4, payment.description());
+        bindInstant(statement, first + 5, payment.createdAt());
+        bindInstant(statement, first + 6, payment.expiresAt());
+        bindInstant(statement, first + 7, payment.paidAt());
+        statement.setString(first + 8, payment.endToEndId());
+        statement.setLong(first + 9, payment.version());
     }
 
     /**

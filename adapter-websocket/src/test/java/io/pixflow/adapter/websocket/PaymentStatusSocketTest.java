@@ -130,7 +130,7 @@ class PaymentStatusSocketTest {
         void anUnknownPaymentClosesWith4404() throws Exception {
             start(WebSocketSettings.defaults());
 
-            RecordingClient page = connect("/ws/payments/" + PaymentId.random(new SecureRandom()));
+            RecordingClient page = connect("/ws/payments/" + PaymentId.generate(Instant.EPOCH, new SecureRandom()));
 
             CloseReason reason = page.closeReason();
             assertThat(reason.getCloseCode().getCode()).isEqualTo(4404);

@@ -135,21 +135,30 @@ public final class PaymentService
     }
 
     private Payment newPayment(CreatePayment.Command command) {
-        PaymentId id = PaymentId.random(random);
+        Instant now = clock.instant();
+        PaymentId id = PaymentId.generate(now, random);
         BrCode.Builder brCode = BrCode.builder(merchant).amount(command.amount()).txid(id.value());
         if (command.description() != null) {
             brCode.description(command.description());
         }
         BrCode code = brCode.build();
         TimeToLive ttl = command.timeToLive() != null ? command.timeToLive() : defaultTimeToLive;
-        return Payment.create(id, command.amount(), randomUuid(), code.payload(), code.description().orElse(null),
-                clock.instant(), ttl);
+        return Payment.create(id, command.amount(), timeOrderedUuid(now), code.payload(),
+                code.description().orElse(null), now, ttl);
     }
 
-    private UUID randomUuid() {
+    /**
+     * A UUID version 7 (RFC 9562): the time in milliseconds, then 74 random bits. Unguessable like a version 4,
+     * and, like {@link PaymentId}, it sorts by creation time, so its unique index grows at one end.
+     */
+    private UUID timeOrderedUuid(Instant now) {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
-        bytes[6] = (byte) ((bytes[6] & 0x0f) | 0x40);
+        long millis = now.toEpochMilli();
+        for (int i = 0; i < 6; i++) {
+            bytes[i] = (byte) (millis >>> (40 - 8 * i));
+        }
+        bytes[6] = (byte) ((bytes[6] & 0x0f) | 0x70);
         bytes[8] = (byte) ((bytes[8] & 0x3f) | 0x80);
         long high = 0;
         long low = 0;

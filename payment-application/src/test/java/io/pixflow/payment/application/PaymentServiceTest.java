@@ -108,7 +108,11 @@ class PaymentServiceTest {
 
             assertThat(first.id()).isNotEqualTo(second.id());
             assertThat(first.bankPaymentId()).isNotEqualTo(second.bankPaymentId());
-            assertThat(first.bankPaymentId().version()).isEqualTo(4);
+            // RFC 9562 version 7: the first 48 bits are the creation time in milliseconds, the variant is IETF's.
+            assertThat(first.bankPaymentId().version()).isEqualTo(7);
+            assertThat(first.bankPaymentId().variant()).isEqualTo(2);
+            assertThat(first.bankPaymentId().getMostSignificantBits() >>> 16)
+                    .isEqualTo(first.createdAt().toEpochMilli());
         }
     }
 
@@ -309,7 +313,7 @@ class PaymentServiceTest {
 
         @Test
         void anUnknownPaymentIsNotFound() {
-            assertThatThrownBy(() -> service.cancel(PaymentId.random(new SecureRandom())))
+            assertThatThrownBy(() -> service.cancel(PaymentId.generate(Instant.EPOCH, new SecureRandom())))
                     .isInstanceOf(PaymentNotFoundException.class);
         }
     }

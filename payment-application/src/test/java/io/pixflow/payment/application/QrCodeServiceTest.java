@@ -11,6 +11,7 @@ import io.pixflow.payment.domain.testing.InMemoryPaymentRepository;
 import io.pixflow.payment.domain.testing.TestClock;
 import io.pixflow.payment.domain.testing.PaymentBuilder;
 import io.pixflow.payment.domain.TimeToLive;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.UUID;
@@ -37,7 +38,7 @@ class QrCodeServiceTest {
 
     @Test
     void anUnknownPaymentHasNoImage() {
-        assertThatThrownBy(() -> qrCodes.pngFor(PaymentId.random(new SecureRandom())))
+        assertThatThrownBy(() -> qrCodes.pngFor(PaymentId.generate(Instant.EPOCH, new SecureRandom())))
                 .isInstanceOf(PaymentNotFoundException.class);
         assertThatThrownBy(() -> qrCodes.pngForBankPaymentId(UUID.randomUUID()))
                 .isInstanceOf(PaymentNotFoundException.class);

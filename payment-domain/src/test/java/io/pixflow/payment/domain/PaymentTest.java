@@ -25,7 +25,7 @@ class PaymentTest {
 
         @Test
         void aNewPaymentIsPendingForThirtyMinutesByDefault() {
-            Payment payment = Payment.create(PaymentId.random(new SecureRandom()), AMOUNT, UUID.randomUUID(),
+            Payment payment = Payment.create(PaymentId.generate(Instant.EPOCH, new SecureRandom()), AMOUNT, UUID.randomUUID(),
                     pending.brCode(), null, T0, TimeToLive.DEFAULT);
 
             assertThat(payment.status()).isEqualTo(PaymentStatus.PENDING);

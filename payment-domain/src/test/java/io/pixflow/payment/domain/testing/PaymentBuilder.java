@@ -21,7 +21,7 @@ public final class PaymentBuilder {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private PaymentId id = PaymentId.random(RANDOM);
+    private PaymentId id = PaymentId.generate(T0, RANDOM);
     private UUID bankPaymentId = UUID.randomUUID();
     private Money amount = Money.ofReais("1500.00");
     private PaymentStatus status = PaymentStatus.PENDING;

@@ -96,7 +96,7 @@ public abstract class PaymentRepositoryContract {
         void unknownIdsFindNothing() {
             repository.insert(aPendingPayment().build());
 
-            assertThat(repository.findById(PaymentId.random(new SecureRandom()))).isEmpty();
+            assertThat(repository.findById(PaymentId.generate(Instant.EPOCH, new SecureRandom()))).isEmpty();
             assertThat(repository.findByBankPaymentId(UUID.randomUUID())).isEmpty();
             assertThat(repository.findByIdempotencyKey(new IdempotencyKey("never-used"))).isEmpty();
         }
@@ -221,7 +221,7 @@ public abstract class PaymentRepositoryContract {
             List.of(paid, expired, cancelled, pending, paidButNotAsked).forEach(repository::insert);
 
             List<Payment> found = repository.findFinal(List.of(paid.id(), expired.id(), cancelled.id(), pending.id(),
-                    PaymentId.random(new SecureRandom())));
+                    PaymentId.generate(Instant.EPOCH, new SecureRandom())));
 
             assertThat(found).containsExactlyInAnyOrder(paid, expired, cancelled);
         }

@@ -1,0 +1,203 @@
+package io.pixflow.adapter.persistence;
+
+import static io.pixflow.payment.domain.testing.PaymentBuilder.aPendingPayment;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.pixflow.adapter.persistence.GroupCommit.Outcome;
+import io.pixflow.payment.domain.IdempotencyKey;
+import io.pixflow.payment.domain.Payment;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Group commit: inserts that wait together are committed together, each caller hears of its own row only, and
+ * nobody is answered before the commit that holds their payment. The writer is held at its first connection so
+ * that the test decides which inserts wait together.
+ */
+class GroupCommitTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path directory;
+
+    private Database database;
+    private final CountDownLatch writerHeld = new CountDownLatch(1);
+    private final CountDownLatch releaseWriter = new CountDownLatch(1);
+    private final AtomicInteger connectionsTaken = new AtomicInteger();
+    private GroupCommit inserts;
+    private final List<Thread> callers = new ArrayList<>();
+
+    @BeforeEach
+    void open() {
+        database = Database.open(new DatabaseSettings("jdbc:h2:file:" + directory.resolve("pixflow"), "sa", ""));
+        inserts = new GroupCommit(heldAtFirstConnection(database.dataSource()));
+    }
+
+    @AfterEach
+    void close() {
+        releaseWriter.countDown();
+        inserts.close();
+        database.close();
+    }
+
+    @Test
+    void insertsWaitingTogetherAreStoredInOneTransaction() throws Exception {
+        CompletableFuture<Outcome> first = insertInBackground(aPendingPayment().build(), null);
+        assertThat(writerHeld.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        List<Payment> waiting = new ArrayList<>();
+        List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();
+        for (int i = 0; i < 31; i++) {
+            Payment payment = aPendingPayment().build();
+            waiting.add(payment);
+            outcomes.add(insertInBackground(payment, null));
+        }
+        awaitCallersWaiting();
+
+        releaseWriter.countDown();
+
+        assertThat(first.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(Outcome.INSERTED);
+        for (CompletableFuture<Outcome> outcome : outcomes) {
+            assertThat(outcome.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(Outcome.INSERTED);
+        }
+        // One connection for the first insert, one for the 31 that queued behind it.
+        assertThat(connectionsTaken).hasValue(2);
+        for (Payment payment : waiting) {
+            assertThat(database.paymentRepository().findById(payment.id())).contains(payment);
+        }
+    }
+
+    @Test
+    void aTakenIdempotencyKeyInABatchRefusesOnlyTheLaterInsert() throws Exception {
+        insertInBackground(aPendingPayment().build(), null);
+        assertThat(writerHeld.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        Payment earlier = aPendingPayment().build();
+        Payment later = aPendingPayment().build();
+        Payment unrelated = aPendingPayment().build();
+        CompletableFuture<Outcome> earlierOutcome = insertInBackground(earlier, new IdempotencyKey("order-7"));
+        awaitCallersWaiting();
+        CompletableFuture<Outcome> laterOutcome = insertInBackground(later, new IdempotencyKey("order-7"));
+        awaitCallersWaiting();
+        CompletableFuture<Outcome> unrelatedOutcome = insertInBackground(unrelated, null);
+        awaitCallersWaiting();
+
+        releaseWriter.countDown();
+
+        assertThat(earlierOutcome.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(Outcome.INSERTED);
+        assertThat(laterOutcome.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(Outcome.DUPLICATE);
+        assertThat(unrelatedOutcome.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(Outcome.INSERTED);
+        assertThat(database.paymentRepository().findById(earlier.id())).contains(earlier);
+        assertThat(database.paymentRepository().findById(later.id())).isEmpty();
+        assertThat(database.paymentRepository().findById(unrelated.id())).contains(unrelated);
+    }
+
+    @Test
+    void aRowTheDatabaseRefusesFailsAloneAndTheRestOfItsBatchIsStored() throws Exception {
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE payment ADD CONSTRAINT no_refunds CHECK (description <> 'refund')");
+        }
+        insertInBackground(aPendingPayment().build(), null);
+        assertThat(writerHeld.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        Payment before = aPendingPayment().build();
+        Payment refused = aPendingPayment().description("refund").build();
+        Payment after = aPendingPayment().build();
+        CompletableFuture<Outcome> beforeOutcome = insertInBackground(before, null);
+        awaitCallersWaiting();
+        CompletableFuture<Outcome> refusedOutcome = insertInBackground(refused, null);
+        awaitCallersWaiting();
+        CompletableFuture<Outcome> afterOutcome = insertInBackground(after, null);
+        awaitCallersWaiting();
+
+        releaseWriter.countDown();
+
+        assertThat(beforeOutcome.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(Outcome.INSERTED);
+        assertThat(afterOutcome.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(Outcome.INSERTED);
+        assertThat(refusedOutcome).failsWithin(WAIT).withThrowableThat().havingRootCause()
+                .isInstanceOf(SQLException.class);
+        assertThat(database.paymentRepository().findById(before.id())).contains(before);
+        assertThat(database.paymentRepository().findById(after.id())).contains(after);
+        assertThat(database.paymentRepository().findById(refused.id())).isEmpty();
+    }
+
+    @Test
+    void closingWritesWhatWasAskedForAndRefusesWhatComesAfter() throws Exception {
+        insertInBackground(aPendingPayment().build(), null);
+        assertThat(writerHeld.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        Payment queued = aPendingPayment().build();
+        CompletableFuture<Outcome> queuedOutcome = insertInBackground(queued, null);
+        awaitCallersWaiting();
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(inserts::close);
+
+        releaseWriter.countDown();
+
+        closing.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(queuedOutcome.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(Outcome.INSERTED);
+        assertThat(database.paymentRepository().findById(queued.id())).contains(queued);
+        Payment late = aPendingPayment().build();
+        assertThatThrownBy(() -> inserts.insert(late, null, null))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("closed");
+        assertThat(database.paymentRepository().findById(late.id())).isEmpty();
+    }
+
+    private CompletableFuture<Outcome> insertInBackground(Payment payment, IdempotencyKey key) {
+        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            try {
+                outcome.complete(inserts.insert(payment, key, key == null ? null : "fingerprint"));
+            } catch (SQLException | RuntimeException e) {
+                outcome.completeExceptionally(e);
+            }
+        }, "caller-" + callers.size());
+        callers.add(caller);
+        caller.start();
+        return outcome;
+    }
+
+    /** Every caller but the first (whose insert holds the writer) is parked waiting for its outcome. */
+    private void awaitCallersWaiting() {
+        await().atMost(WAIT).until(() -> callers.stream().skip(1)
+                .allMatch(caller -> !caller.isAlive() || waitsForItsOutcome(caller)));
+    }
+
+    private static boolean waitsForItsOutcome(Thread caller) {
+        return caller.getState() == Thread.State.WAITING && Arrays.stream(caller.getStackTrace())
+                .anyMatch(frame -> frame.getClassName().equals(CompletableFuture.class.getName())
+                        && frame.getMethodName().equals("join"));
+    }
+
+    private DataSource heldAtFirstConnection(DataSource real) {
+        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection") && connectionsTaken.incrementAndGet() == 1) {
+                        writerHeld.countDown();
+                        assertThat(releaseWriter.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+}
