@@ -1,5 +1,7 @@
 package io.pixflow.bootstrap;
 
+import java.util.concurrent.CountDownLatch;
+
 /** {@code java -jar pixflow.jar}: reads the environment, starts the server, stops it on SIGTERM/Ctrl-C. */
 public final class Main {
 
@@ -23,6 +25,27 @@ public final class Main {
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "pixflow-shutdown"));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "pixflow-shutdown"));
+        // The server's threads are daemons: this thread is what keeps the process running until it is told to stop.
+        awaitUninterruptibly(stopped);
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
