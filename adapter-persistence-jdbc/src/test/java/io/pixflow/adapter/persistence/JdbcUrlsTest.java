@@ -11,17 +11,17 @@ class JdbcUrlsTest {
     @Test
     void h2FileDatabasesCommitWithoutWriteDelayAndAreClosedByPixFlow() {
         assertThat(JdbcUrls.withH2FileSettings("jdbc:h2:file:./data/pixflow"))
-                .isEqualTo("jdbc:h2:file:./data/pixflow;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+                .isEqualTo("jdbc:h2:file:./data/pixflow;WRITE_DELAY=0;PAGE_SIZE=4096;DB_CLOSE_ON_EXIT=FALSE");
         assertThat(JdbcUrls.withH2FileSettings("jdbc:h2:./data/pixflow;MODE=PostgreSQL"))
-                .isEqualTo("jdbc:h2:./data/pixflow;MODE=PostgreSQL;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+                .isEqualTo("jdbc:h2:./data/pixflow;MODE=PostgreSQL;WRITE_DELAY=0;PAGE_SIZE=4096;DB_CLOSE_ON_EXIT=FALSE");
         assertThat(JdbcUrls.withH2FileSettings("jdbc:h2:tcp://db:9092/~/pixflow"))
-                .isEqualTo("jdbc:h2:tcp://db:9092/~/pixflow;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+                .isEqualTo("jdbc:h2:tcp://db:9092/~/pixflow;WRITE_DELAY=0;PAGE_SIZE=4096;DB_CLOSE_ON_EXIT=FALSE");
     }
 
     @Test
     void settingsTheOperatorChoseAreKept() {
-        assertThat(JdbcUrls.withH2FileSettings("jdbc:h2:file:./data/pixflow;write_delay=100;DB_CLOSE_ON_EXIT=TRUE"))
-                .isEqualTo("jdbc:h2:file:./data/pixflow;write_delay=100;DB_CLOSE_ON_EXIT=TRUE");
+        assertThat(JdbcUrls.withH2FileSettings("jdbc:h2:file:./data/pixflow;write_delay=100;page_size=16384;DB_CLOSE_ON_EXIT=TRUE"))
+                .isEqualTo("jdbc:h2:file:./data/pixflow;write_delay=100;page_size=16384;DB_CLOSE_ON_EXIT=TRUE");
     }
 
     @Test
