@@ -41,7 +41,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * level M, quiet zone 4): the QR encoding alone, the 1-bit image built pixel by pixel, and the PNG written by
  * ImageIO; to tell which part a faster renderer would have to change. Two variants show what a change would buy:
  * a fixed mask pattern (ZXing otherwise scores all eight, any of which is a valid code) and the image's bits
- * written straight into its raster instead of one {@code setRGB} call per pixel.
+ * written straight into its raster instead of one {@code setRGB} call per pixel. The renderer itself no longer
+ * builds an image: it writes the PNG from ZXing's matrix ({@code OneBitPng}); the ImageIO stages stay as the
+ * baseline it replaced.
  *
  * <p>Short runs (one fork, 5 + 5 iterations of a second): on two shared cores the error bars are wide anyway, and
  * the whole class runs in well under a minute. Run with {@code java -jar benchmarks/target/benchmarks.jar}.
