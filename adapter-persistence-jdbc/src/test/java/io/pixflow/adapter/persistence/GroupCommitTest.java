@@ -62,8 +62,7 @@ class GroupCommitTest {
 
     @Test
     void insertsWaitingTogetherAreStoredInOneTransaction() throws Exception {
-        CompletableFuture<Outcome> first = insertInBackground(aPendingPayment().build(), null);
-        assertThat(writerHeld.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Outcome> first = holdTheWriterOnAFirstInsert();
         List<Payment> waiting = new ArrayList<>();
         List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();
         for (int i = 0; i < 31; i++) {
@@ -88,17 +87,13 @@ class GroupCommitTest {
 
     @Test
     void aTakenIdempotencyKeyInABatchRefusesOnlyTheLaterInsert() throws Exception {
-        insertInBackground(aPendingPayment().build(), null);
-        assertThat(writerHeld.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        holdTheWriterOnAFirstInsert();
         Payment earlier = aPendingPayment().build();
         Payment later = aPendingPayment().build();
         Payment unrelated = aPendingPayment().build();
-        CompletableFuture<Outcome> earlierOutcome = insertInBackground(earlier, new IdempotencyKey("order-7"));
-        awaitCallersWaiting();
-        CompletableFuture<Outcome> laterOutcome = insertInBackground(later, new IdempotencyKey("order-7"));
-        awaitCallersWaiting();
-        CompletableFuture<Outcome> unrelatedOutcome = insertInBackground(unrelated, null);
-        awaitCallersWaiting();
+        CompletableFuture<Outcome> earlierOutcome = queueBehindTheOthers(earlier, new IdempotencyKey("order-7"));
+        CompletableFuture<Outcome> laterOutcome = queueBehindTheOthers(later, new IdempotencyKey("order-7"));
+        CompletableFuture<Outcome> unrelatedOutcome = queueBehindTheOthers(unrelated, null);
 
         releaseWriter.countDown();
 
@@ -116,17 +111,13 @@ class GroupCommitTest {
              Statement statement = connection.createStatement()) {
             statement.execute("ALTER TABLE payment ADD CONSTRAINT no_refunds CHECK (description <> 'refund')");
         }
-        insertInBackground(aPendingPayment().build(), null);
-        assertThat(writerHeld.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        holdTheWriterOnAFirstInsert();
         Payment before = aPendingPayment().build();
         Payment refused = aPendingPayment().description("refund").build();
         Payment after = aPendingPayment().build();
-        CompletableFuture<Outcome> beforeOutcome = insertInBackground(before, null);
-        awaitCallersWaiting();
-        CompletableFuture<Outcome> refusedOutcome = insertInBackground(refused, null);
-        awaitCallersWaiting();
-        CompletableFuture<Outcome> afterOutcome = insertInBackground(after, null);
-        awaitCallersWaiting();
+        CompletableFuture<Outcome> beforeOutcome = queueBehindTheOthers(before, null);
+        CompletableFuture<Outcome> refusedOutcome = queueBehindTheOthers(refused, null);
+        CompletableFuture<Outcome> afterOutcome = queueBehindTheOthers(after, null);
 
         releaseWriter.countDown();
 
@@ -141,11 +132,9 @@ class GroupCommitTest {
 
     @Test
     void closingWritesWhatWasAskedForAndRefusesWhatComesAfter() throws Exception {
-        insertInBackground(aPendingPayment().build(), null);
-        assertThat(writerHeld.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        holdTheWriterOnAFirstInsert();
         Payment queued = aPendingPayment().build();
-        CompletableFuture<Outcome> queuedOutcome = insertInBackground(queued, null);
-        awaitCallersWaiting();
+        CompletableFuture<Outcome> queuedOutcome = queueBehindTheOthers(queued, null);
         CompletableFuture<Void> closing = CompletableFuture.runAsync(inserts::close);
 
         releaseWriter.countDown();
@@ -158,6 +147,20 @@ class GroupCommitTest {
                 .isInstanceOf(SQLException.class)
                 .hasMessageContaining("closed");
         assertThat(database.paymentRepository().findById(late.id())).isEmpty();
+    }
+
+    /** Starts an insert whose writer then waits at its connection until the test releases it. */
+    private CompletableFuture<Outcome> holdTheWriterOnAFirstInsert() throws InterruptedException {
+        CompletableFuture<Outcome> first = insertInBackground(aPendingPayment().build(), null);
+        assertThat(writerHeld.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        return first;
+    }
+
+    /** Starts an insert and returns once it waits in the queue, after every insert started before it. */
+    private CompletableFuture<Outcome> queueBehindTheOthers(Payment payment, IdempotencyKey key) {
+        CompletableFuture<Outcome> outcome = insertInBackground(payment, key);
+        awaitCallersWaiting();
+        return outcome;
     }
 
     private CompletableFuture<Outcome> insertInBackground(Payment payment, IdempotencyKey key) {
