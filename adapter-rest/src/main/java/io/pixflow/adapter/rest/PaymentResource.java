@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Objects;
+import org.glassfish.jersey.server.ManagedAsync;
 
 /**
  * The payments API of DESIGN §3. {@code GET /payments/pix/{id}} answers JSON with a quality of 0.9 so that the
@@ -62,6 +63,7 @@ public final class PaymentResource {
     @MerchantOnly
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @ManagedAsync // on CreationThreads: a create waits for its commit without holding an HTTP worker
     public Response create(CreatePaymentRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @Context UriInfo uriInfo) {
         Payment payment = createPayment.create(present(request).toCommand(idempotencyKey));

@@ -13,7 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 
@@ -45,6 +48,23 @@ final class TestServer implements AutoCloseable {
         return new TestServer(GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config));
     }
 
+    /** The same, on exactly {@code workerThreads} Grizzly worker threads, whatever the machine's cores. */
+    static TestServer serving(List<?> components, int workerThreads) {
+        ResourceConfig config = new ResourceConfig();
+        components.forEach(config::register);
+        HttpServer server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config, false);
+        for (NetworkListener listener : server.getListeners()) {
+            listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
+                    .setCorePoolSize(workerThreads).setMaxPoolSize(workerThreads));
+        }
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new TestServer(server);
+    }
+
     URI base() {
         return base;
     }
@@ -60,6 +80,12 @@ final class TestServer implements AutoCloseable {
     HttpResponse<String> postJson(String path, String body) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Sent at once; the answer completes the future. */
+    CompletableFuture<HttpResponse<String>> postJsonAsync(String path, String body) {
+        return client.sendAsync(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> delete(String path) {
