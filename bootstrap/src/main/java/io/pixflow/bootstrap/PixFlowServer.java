@@ -32,6 +32,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -78,13 +80,18 @@ public final class PixFlowServer implements AutoCloseable {
     public static PixFlowServer start(Settings settings, Clock clock) {
         routeJavaUtilLoggingToSlf4j();
         List<AutoCloseable> resources = new ArrayList<>();
+        CompletableFuture<Void> databaseOpened = CompletableFuture.completedFuture(null);
         try {
-            ServerMetrics metrics = new ServerMetrics();
-            resources.add(metrics);
-
-            Database database = Database.open(
+            // Connecting and migrating take as long as all the rest of the set-up, so they run beside it. Nothing
+            // uses the database before awaitOpened below, and the port is bound only after that.
+            Database database = Database.at(
                     new DatabaseSettings(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword()));
             resources.add(database);
+            databaseOpened = CompletableFuture.runAsync(database::open,
+                    task -> daemonThreads("pixflow-db-open").newThread(task).start());
+
+            ServerMetrics metrics = new ServerMetrics();
+            resources.add(metrics);
             metrics.watchPool(database.dataSource());
 
             ExecutorService deliveries = Executors.newSingleThreadExecutor(daemonThreads("pixflow-push"));
@@ -124,6 +131,7 @@ public final class PixFlowServer implements AutoCloseable {
                 listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
                 listener.registerAddOn(new WebSocketAddOn(webSockets, "/"));
             }
+            awaitOpened(databaseOpened);
             http.start();
             resources.add(() -> http.shutdown(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS).get());
             resources.add(webSockets::stop);
@@ -152,16 +160,34 @@ public final class PixFlowServer implements AutoCloseable {
             Collections.reverse(resources);
             return new PixFlowServer(resources, port);
         } catch (IOException e) {
-            closeAll(reversed(resources));
+            abandon(resources, databaseOpened);
             throw new UncheckedIOException("could not listen on " + settings.host() + ":" + settings.port()
                     + ": " + e.getMessage(), e);
         } catch (DeploymentException e) {
-            closeAll(reversed(resources));
+            abandon(resources, databaseOpened);
             throw new IllegalStateException("the WebSocket endpoint could not be deployed", e);
         } catch (RuntimeException e) {
-            closeAll(reversed(resources));
+            abandon(resources, databaseOpened);
             throw e;
         }
+    }
+
+    /** Waits for the database to be open; what made it fail is thrown as it was (a DatabaseOpenException). */
+    private static void awaitOpened(CompletableFuture<Void> databaseOpened) {
+        try {
+            databaseOpened.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** Closes what was started, once the database is no longer being opened under it. */
+    private static void abandon(List<AutoCloseable> resources, CompletableFuture<Void> databaseOpened) {
+        databaseOpened.exceptionally(e -> null).join();
+        closeAll(reversed(resources));
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.pixflow.adapter.persistence;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.pixflow.payment.domain.PaymentId;
 import io.pixflow.payment.domain.port.out.PaymentRepository;
@@ -22,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The open database: a connection pool on a migrated schema, the payment repository and PIX transfer log that use
  * it, and on PostgreSQL the change notifications between nodes. Open it once at start with {@link #open}, close it
- * once at shutdown.
+ * once at shutdown. Bootstrap takes it with {@link #at} and opens it beside its own set-up.
  */
 public final class Database implements AutoCloseable {
 
@@ -37,9 +36,9 @@ public final class Database implements AutoCloseable {
     private final PixTransferLog pixTransferLog;
     private final Set<PaymentChangeListener> listeners = ConcurrentHashMap.newKeySet();
 
-    private Database(DatabaseSettings settings, HikariDataSource dataSource) {
+    private Database(DatabaseSettings settings) {
         this.settings = settings;
-        this.dataSource = dataSource;
+        this.dataSource = pool(settings);
         this.paymentRepository = new JdbcPaymentRepository(dataSource, isShared(settings));
         this.pixTransferLog = new JdbcPixTransferLog(dataSource);
     }
@@ -50,15 +49,38 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Connects, brings the schema up to date with the migrations under {@code db/migration}, and returns the
-     * open database. An H2 file database is made durable (see {@link JdbcUrls#withH2FileSettings}); H2
-     * creates its file and the missing parent directories.
+     * The database at {@code settings}, not connected yet: its repositories can be handed to the use cases while
+     * {@link #open()} runs, on another thread at start, but nothing may use them before {@code open()} returns.
+     */
+    public static Database at(DatabaseSettings settings) {
+        return new Database(Objects.requireNonNull(settings, "settings"));
+    }
+
+    /** {@link #at} and {@link #open()}: the database, ready to use. */
+    public static Database open(DatabaseSettings settings) {
+        Database database = at(settings);
+        database.open();
+        return database;
+    }
+
+    /**
+     * Connects, and brings the schema up to date with the migrations under {@code db/migration}; once. An H2 file
+     * database is made durable (see {@link JdbcUrls#withH2FileSettings}); H2 creates its file and the missing
+     * parent directories.
      *
      * @throws DatabaseOpenException when the database cannot be reached or migrated, after one connection attempt
-     *                               of at most about {@link DatabaseSettings#connectionTimeout()}
+     *                               of at most about {@link DatabaseSettings#connectionTimeout()}; this database is
+     *                               closed then
      */
-    public static Database open(DatabaseSettings settings) {
-        HikariDataSource dataSource = connect(settings);
+    public void open() {
+        // One attempt at start: a wrong URL or a dead database stops the server now, not at the first request.
+        try (Connection ignored = dataSource.getConnection()) {
+            // The pool starts with this first connection.
+        } catch (SQLException | RuntimeException e) {
+            close();
+            throw new DatabaseOpenException("Cannot open database " + settings.redactedUrl() + ": "
+                    + oneLine(reason(e), settings), e);
+        }
         try {
             // Flyway opens connections of its own, the same but for the socket timeout (see postgresqlTimeouts).
             MigrateResult result = Flyway.configure(Database.class.getClassLoader())
@@ -71,33 +93,27 @@ public final class Database implements AutoCloseable {
                     .migrate();
             LOG.info("Database {} ready ({} migrations applied now)", settings.redactedUrl(),
                     result.migrationsExecuted);
-            return new Database(settings, dataSource);
         } catch (RuntimeException e) {
-            dataSource.close();
+            close();
             throw new DatabaseOpenException("Cannot migrate database " + settings.redactedUrl() + ": "
                     + oneLine(e.getMessage(), settings), e);
         }
     }
 
-    private static HikariDataSource connect(DatabaseSettings settings) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("pixflow-db");
-        config.setJdbcUrl(jdbcUrl(settings));
+    /** A pool that connects at its first {@code getConnection}, in {@link #open()}. */
+    private static HikariDataSource pool(DatabaseSettings settings) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setPoolName("pixflow-db");
+        pool.setJdbcUrl(jdbcUrl(settings));
         JdbcUrls.postgresqlTimeouts(settings.jdbcUrl(), settings.connectionTimeout(), true)
-                .forEach(config::addDataSourceProperty);
-        config.setUsername(settings.user());
-        config.setPassword(settings.password());
-        config.setMaximumPoolSize(settings.maximumPoolSize());
-        config.setConnectionTimeout(settings.connectionTimeout().toMillis());
-        config.setValidationTimeout(min(settings.connectionTimeout(), MAXIMUM_VALIDATION_TIMEOUT).toMillis());
-        // One attempt at start: a wrong URL or a dead database stops the server now, not at the first request.
-        config.setInitializationFailTimeout(1);
-        try {
-            return new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            throw new DatabaseOpenException("Cannot open database " + settings.redactedUrl() + ": "
-                    + oneLine(reason(e), settings), e);
-        }
+                .forEach(pool::addDataSourceProperty);
+        pool.setUsername(settings.user());
+        pool.setPassword(settings.password());
+        pool.setMaximumPoolSize(settings.maximumPoolSize());
+        pool.setConnectionTimeout(settings.connectionTimeout().toMillis());
+        pool.setValidationTimeout(min(settings.connectionTimeout(), MAXIMUM_VALIDATION_TIMEOUT).toMillis());
+        pool.setInitializationFailTimeout(1);
+        return pool;
     }
 
     private static String jdbcUrl(DatabaseSettings settings) {
@@ -201,7 +217,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** The driver's own words: HikariCP wraps them in "Failed to initialize pool" or "Failed to get driver". */
-    private static String reason(RuntimeException e) {
+    private static String reason(Exception e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException && cause.getMessage() != null) {
                 return cause.getMessage();
