@@ -53,8 +53,11 @@ public final class LoadTest {
     private static final int FRESH_QR_WARMUP = 30;
     private static final int FRESH_QR_MEASURED = 100;
     private static final int LATENCY_WARMUP = 100;
-    /** Subscribe-confirm-receive cycles, 8 at a time, before the idle run, so that path is compiled too. */
-    private static final int EVENT_WARMUP = 4_000;
+    /**
+     * Subscribe-confirm-receive cycles per warm-up round, 8 at a time; rounds repeat until the JIT compiler is quiet,
+     * as before the throughput runs, so that the idle run times that path compiled, not its compilation.
+     */
+    private static final int EVENT_WARMUP = 2_000;
     private static final int EVENT_WARMUP_THREADS = 8;
     /** Between the snapshot and the confirmation: a payer's page is open well before the bank confirms. */
     private static final Duration SUBSCRIBED_BEFORE_CONFIRMING = Duration.ofMillis(5);
@@ -297,13 +300,17 @@ public final class LoadTest {
         HttpClient client = HttpClient.newBuilder().executor(callbacks).connectTimeout(IO_TIMEOUT).build();
         List<StatusSubscriber> crowd = List.of();
         try {
-            say("event latency, idle: " + EVENT_WARMUP + " concurrent warm-up cycles, then " + LATENCY_WARMUP
-                    + " uncounted + " + options.confirmations() + " measured confirmations");
-            warmUpEvents(address, client, base, createPayments(address, EVENT_WARMUP));
+            say("event latency, idle: warm-up rounds of " + EVENT_WARMUP + " concurrent cycles, then "
+                    + LATENCY_WARMUP + " uncounted + " + options.confirmations() + " measured confirmations");
+            String warmedUp = warmUpEvents(server, client, base);
             List<Payment> idlePayments = createPayments(address, LATENCY_WARMUP + options.confirmations());
+            double compilerBefore = server.compilerCpuSeconds();
+            long idleStart = System.nanoTime();
             EventRun idle = eventLatency(address, client, base, idlePayments);
-            say("idle " + idle.latencies.summary() + ", lost " + idle.lost + "; HTTP response "
-                    + idle.responses.summary());
+            double idleCompilerShare = (server.compilerCpuSeconds() - compilerBefore)
+                    / ((System.nanoTime() - idleStart) / 1e9);
+            say(String.format(Locale.ROOT, "idle %s, lost %d; HTTP response %s; JIT compiler threads %.2f cores",
+                    idle.latencies.summary(), idle.lost, idle.responses.summary(), idleCompilerShare));
 
             say("creating " + options.subscribers() + " payments for the subscribers, and "
                     + (LATENCY_WARMUP + options.confirmations()) + " more to confirm among them");
@@ -339,7 +346,7 @@ public final class LoadTest {
             say("fan-out: " + fanOut.received + "/" + crowd.size() + " received their own event, lost "
                     + fanOut.lost + ", foreign " + fanOut.foreign + "; " + fanOut.latencies.summary());
 
-            reportWebSockets(idle, loaded, connected, connectSeconds, rssBefore, rssConnected, rssAfter, gcRan,
+            reportWebSockets(warmedUp, idleCompilerShare, idle, loaded, connected, connectSeconds, rssBefore, rssConnected, rssAfter, gcRan,
                     threadsBefore, threadsAfter, perSubscriberKib, perSubscriberRawKib, fanOut);
             reportHeapGrowth(heapBefore, heapAfter, connected);
         } finally {
@@ -418,7 +425,29 @@ public final class LoadTest {
                 subscribeFailures);
     }
 
-    private void warmUpEvents(InetSocketAddress address, HttpClient client, URI base, List<Payment> payments)
+    /** Rounds of {@link #EVENT_WARMUP} cycles until the JIT compiler is quiet; says how that went. */
+    private String warmUpEvents(ServerProcess server, HttpClient client, URI base) throws InterruptedException {
+        long started = System.nanoTime();
+        int rounds = 0;
+        double compilerShare;
+        do {
+            List<Payment> payments = createPayments(server.address(), EVENT_WARMUP);
+            double compilerBefore = server.compilerCpuSeconds();
+            long roundStart = System.nanoTime();
+            eventCycles(server.address(), client, base, payments);
+            rounds++;
+            compilerShare = (server.compilerCpuSeconds() - compilerBefore) / ((System.nanoTime() - roundStart) / 1e9);
+            say(String.format(Locale.ROOT, "event warm-up round %d: JIT compiler threads used %.2f cores", rounds,
+                    compilerShare));
+        } while (compilerShare >= JIT_QUIET && System.nanoTime() - started < options.maxWarmup().toNanos());
+        return String.format(Locale.ROOT, "%d rounds of %,d subscribe-confirm-receive cycles run %d at a time "
+                        + "(%d s), until the JIT compiler threads used %.2f cores in the last round (done below %.2f, "
+                        + "or at %d s)", rounds, EVENT_WARMUP, EVENT_WARMUP_THREADS,
+                (System.nanoTime() - started) / 1_000_000_000L, compilerShare, JIT_QUIET,
+                options.maxWarmup().toSeconds());
+    }
+
+    private void eventCycles(InetSocketAddress address, HttpClient client, URI base, List<Payment> payments)
             throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
         int share = (payments.size() + EVENT_WARMUP_THREADS - 1) / EVENT_WARMUP_THREADS;
@@ -500,7 +529,8 @@ public final class LoadTest {
         return new FanOut(received, lost, foreign, Latencies.of(took, received), result.perSecond());
     }
 
-    private void reportWebSockets(EventRun idle, EventRun loaded, int connected, double connectSeconds,
+    private void reportWebSockets(String warmedUp, double idleCompilerShare, EventRun idle, EventRun loaded,
+                                  int connected, double connectSeconds,
                                   long rssBefore, long rssConnected, long rssAfter, boolean gcRan,
                                   long threadsBefore, long threadsAfter, double perSubscriberKib,
                                   double perSubscriberRawKib, FanOut fanOut) {
@@ -524,8 +554,8 @@ public final class LoadTest {
                         + " foreign", fanOut.received + " / " + n, fanOut.received == n && fanOut.foreign == 0);
 
         report.section("2. Confirmation → WebSocket event latency");
-        report.paragraph("After " + EVENT_WARMUP + " subscribe-confirm-receive cycles run " + EVENT_WARMUP_THREADS
-                + " at a time to warm that path up, for each of " + options.confirmations() + " payments in turn "
+        report.paragraph("After a warm-up of " + warmedUp + ", for each of " + options.confirmations()
+                + " payments in turn "
                 + "(after " + LATENCY_WARMUP + " uncounted): open `WS /ws/payments/{id}` (JDK "
                 + "`java.net.http.WebSocket`), wait for the snapshot and " + SUBSCRIBED_BEFORE_CONFIRMING.toMillis()
                 + " ms more, then time from just before `POST /payments/pix/confirmation` is written to the arrival "
@@ -538,6 +568,8 @@ public final class LoadTest {
                 latencyRow(String.format(Locale.ROOT, "%,d other subscribers connected", connected), loaded.latencies,
                         loaded),
                 latencyRow("… of which the confirmation's own HTTP response", loaded.responses, loaded)));
+        report.paragraph(String.format(Locale.ROOT, "The JIT compiler threads used %.2f cores during the idle run.",
+                idleCompilerShare));
 
         report.section("3. Memory per subscriber and delivery to each of " + String.format(Locale.ROOT, "%,d", n));
         report.paragraph("Payments created first; then " + (gcRan ? "`jcmd <pid> GC.run` and " : "")
