@@ -195,26 +195,43 @@ public final class LoadTest {
      */
     private String warmUp(ServerProcess server, ClosedLoop load, List<byte[]> requests, List<Integer> statuses)
             throws InterruptedException {
+        return untilCompilerQuiet(server, "warm-up", () -> {
+            for (int i = 0; i < requests.size(); i++) {
+                byte[] request = requests.get(i);
+                load.run(options.warmup(), Long.MAX_VALUE, n -> request, statuses.get(i),
+                        ClosedLoop.ResponseSink.IGNORE);
+            }
+        }, options.warmup().toSeconds() + " s of each kind");
+    }
+
+    /** One round of a warm-up. */
+    @FunctionalInterface
+    private interface Round {
+        void run() throws InterruptedException;
+    }
+
+    /**
+     * Repeats {@code round} until the JIT compiler threads use less than {@link #JIT_QUIET} cores during one, or
+     * the warm-up time is up; then lets the compiler drain (see {@link #drainCompiler}). Says how that went.
+     */
+    private String untilCompilerQuiet(ServerProcess server, String name, Round round, String eachRound)
+            throws InterruptedException {
         long started = System.nanoTime();
         int rounds = 0;
         double compilerShare;
         do {
             double compilerBefore = server.compilerCpuSeconds();
             long roundStart = System.nanoTime();
-            for (int i = 0; i < requests.size(); i++) {
-                byte[] request = requests.get(i);
-                load.run(options.warmup(), Long.MAX_VALUE, n -> request, statuses.get(i),
-                        ClosedLoop.ResponseSink.IGNORE);
-            }
+            round.run();
             rounds++;
             compilerShare = (server.compilerCpuSeconds() - compilerBefore) / ((System.nanoTime() - roundStart) / 1e9);
-            say(String.format(Locale.ROOT, "warm-up round %d: JIT compiler threads used %.2f cores", rounds,
+            say(String.format(Locale.ROOT, "%s round %d: JIT compiler threads used %.2f cores", name, rounds,
                     compilerShare));
         } while (compilerShare >= JIT_QUIET && System.nanoTime() - started < options.maxWarmup().toNanos());
-        return String.format(Locale.ROOT, "%d rounds of %d s of each kind (%d s), until the JIT compiler threads used "
-                        + "%.2f cores in the last round (done below %.2f, or at %d s), then %s", rounds,
-                options.warmup().toSeconds(), (System.nanoTime() - started) / 1_000_000_000L, compilerShare,
-                JIT_QUIET, options.maxWarmup().toSeconds(), drainCompiler(server));
+        return String.format(Locale.ROOT, "%d rounds of %s (%d s), until the JIT compiler threads used %.2f cores "
+                        + "in the last round (done below %.2f, or at %d s), then %s", rounds, eachRound,
+                (System.nanoTime() - started) / 1_000_000_000L, compilerShare, JIT_QUIET,
+                options.maxWarmup().toSeconds(), drainCompiler(server));
     }
 
     /**
@@ -450,24 +467,10 @@ public final class LoadTest {
 
     /** Rounds of {@link #EVENT_WARMUP} cycles until the JIT compiler is quiet; says how that went. */
     private String warmUpEvents(ServerProcess server, HttpClient client, URI base) throws InterruptedException {
-        long started = System.nanoTime();
-        int rounds = 0;
-        double compilerShare;
-        do {
-            List<Payment> payments = createPayments(server.address(), EVENT_WARMUP);
-            double compilerBefore = server.compilerCpuSeconds();
-            long roundStart = System.nanoTime();
-            eventCycles(server.address(), client, base, payments);
-            rounds++;
-            compilerShare = (server.compilerCpuSeconds() - compilerBefore) / ((System.nanoTime() - roundStart) / 1e9);
-            say(String.format(Locale.ROOT, "event warm-up round %d: JIT compiler threads used %.2f cores", rounds,
-                    compilerShare));
-        } while (compilerShare >= JIT_QUIET && System.nanoTime() - started < options.maxWarmup().toNanos());
-        return String.format(Locale.ROOT, "%d rounds of %,d subscribe-confirm-receive cycles run %d at a time "
-                        + "(%d s), until the JIT compiler threads used %.2f cores in the last round (done below %.2f, "
-                        + "or at %d s), then %s", rounds, EVENT_WARMUP, EVENT_WARMUP_THREADS,
-                (System.nanoTime() - started) / 1_000_000_000L, compilerShare, JIT_QUIET,
-                options.maxWarmup().toSeconds(), drainCompiler(server));
+        return untilCompilerQuiet(server, "event warm-up",
+                () -> eventCycles(server.address(), client, base, createPayments(server.address(), EVENT_WARMUP)),
+                String.format(Locale.ROOT, "%,d subscribe-confirm-receive cycles run %d at a time", EVENT_WARMUP,
+                        EVENT_WARMUP_THREADS));
     }
 
     private void eventCycles(InetSocketAddress address, HttpClient client, URI base, List<Payment> payments)
