@@ -29,6 +29,8 @@ final class TestServer implements AutoCloseable {
             .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
             .build();
 
+    private static final URI ANY_FREE_PORT = URI.create("http://127.0.0.1:0/");
+
     private final HttpServer server;
     private final URI base;
     private final HttpClient client = HttpClient.newBuilder()
@@ -43,16 +45,12 @@ final class TestServer implements AutoCloseable {
 
     /** Registers the components the way bootstrap does, on one ResourceConfig. */
     static TestServer serving(List<?> components) {
-        ResourceConfig config = new ResourceConfig();
-        components.forEach(config::register);
-        return new TestServer(GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config));
+        return new TestServer(GrizzlyHttpServerFactory.createHttpServer(ANY_FREE_PORT, config(components)));
     }
 
     /** The same, on exactly {@code workerThreads} Grizzly worker threads, whatever the machine's cores. */
     static TestServer serving(List<?> components, int workerThreads) {
-        ResourceConfig config = new ResourceConfig();
-        components.forEach(config::register);
-        HttpServer server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config, false);
+        HttpServer server = GrizzlyHttpServerFactory.createHttpServer(ANY_FREE_PORT, config(components), false);
         for (NetworkListener listener : server.getListeners()) {
             listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
                     .setCorePoolSize(workerThreads).setMaxPoolSize(workerThreads));
@@ -80,6 +78,12 @@ final class TestServer implements AutoCloseable {
     HttpResponse<String> postJson(String path, String body) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static ResourceConfig config(List<?> components) {
+        ResourceConfig config = new ResourceConfig();
+        components.forEach(config::register);
+        return config;
     }
 
     /** Sent at once; the answer completes the future. */
