@@ -56,9 +56,14 @@ final class HttpConnection implements AutoCloseable {
     }
 
     Response exchange(byte[] request) throws IOException {
+        send(request);
+        return receive();
+    }
+
+    /** Writes a request; {@link #receive()} reads its response. */
+    void send(byte[] request) throws IOException {
         out.write(request);
         out.flush();
-        return read();
     }
 
     /** Whether the server let the connection live on after the last response. */
@@ -75,7 +80,8 @@ final class HttpConnection implements AutoCloseable {
         }
     }
 
-    private Response read() throws IOException {
+    /** Reads the response to the request {@link #send sent} last. */
+    Response receive() throws IOException {
         String statusLine = line();
         if (!statusLine.startsWith("HTTP/1.")) {
             throw new IOException("not an HTTP response: " + statusLine);

@@ -59,6 +59,17 @@ public final class LoadTest {
      */
     private static final int EVENT_WARMUP = 2_000;
     private static final int EVENT_WARMUP_THREADS = 8;
+    /**
+     * Concurrent cycles keep the compiler at 0.3–0.45 cores for as long as they run (25 rounds, 300 s, were tried):
+     * they warm the paths up, but only the sequential rounds that follow bring the compiler to rest.
+     */
+    private static final Duration CONCURRENT_EVENT_WARMUP_LIMIT = Duration.ofSeconds(60);
+    /**
+     * Then rounds of this many cycles one at a time, exactly as the idle run makes them, until the compiler is quiet
+     * again: code compiled under concurrent load meets branches it never took (an empty queue, a writer with a
+     * batch of one) and is deoptimised and compiled again, which would otherwise happen during the idle run.
+     */
+    private static final int SEQUENTIAL_EVENT_WARMUP = 400;
     /** Between the snapshot and the confirmation: a payer's page is open well before the bank confirms. */
     private static final Duration SUBSCRIBED_BEFORE_CONFIRMING = Duration.ofMillis(5);
     private static final int FAN_OUT_CLIENTS = 8;
@@ -194,28 +205,28 @@ public final class LoadTest {
      * {@code --max-warmup-seconds}.
      */
     private String warmUp(ServerProcess server, ClosedLoop load, List<byte[]> requests, List<Integer> statuses)
-            throws InterruptedException {
+            throws Exception {
         return untilCompilerQuiet(server, "warm-up", () -> {
             for (int i = 0; i < requests.size(); i++) {
                 byte[] request = requests.get(i);
                 load.run(options.warmup(), Long.MAX_VALUE, n -> request, statuses.get(i),
                         ClosedLoop.ResponseSink.IGNORE);
             }
-        }, options.warmup().toSeconds() + " s of each kind");
+        }, options.warmup().toSeconds() + " s of each kind", options.maxWarmup());
     }
 
     /** One round of a warm-up. */
     @FunctionalInterface
     private interface Round {
-        void run() throws InterruptedException;
+        void run() throws Exception;
     }
 
     /**
      * Repeats {@code round} until the JIT compiler threads use less than {@link #JIT_QUIET} cores during one, or
      * the warm-up time is up; then lets the compiler drain (see {@link #drainCompiler}). Says how that went.
      */
-    private String untilCompilerQuiet(ServerProcess server, String name, Round round, String eachRound)
-            throws InterruptedException {
+    private String untilCompilerQuiet(ServerProcess server, String name, Round round, String eachRound,
+                                      Duration limit) throws Exception {
         long started = System.nanoTime();
         int rounds = 0;
         double compilerShare;
@@ -227,11 +238,11 @@ public final class LoadTest {
             compilerShare = (server.compilerCpuSeconds() - compilerBefore) / ((System.nanoTime() - roundStart) / 1e9);
             say(String.format(Locale.ROOT, "%s round %d: JIT compiler threads used %.2f cores", name, rounds,
                     compilerShare));
-        } while (compilerShare >= JIT_QUIET && System.nanoTime() - started < options.maxWarmup().toNanos());
+        } while (compilerShare >= JIT_QUIET && System.nanoTime() - started < limit.toNanos());
         return String.format(Locale.ROOT, "%d rounds of %s (%d s), until the JIT compiler threads used %.2f cores "
                         + "in the last round (done below %.2f, or at %d s), then %s", rounds, eachRound,
                 (System.nanoTime() - started) / 1_000_000_000L, compilerShare, JIT_QUIET,
-                options.maxWarmup().toSeconds(), drainCompiler(server));
+                limit.toSeconds(), drainCompiler(server));
     }
 
     /**
@@ -341,15 +352,15 @@ public final class LoadTest {
         try {
             say("event latency, idle: warm-up rounds of " + EVENT_WARMUP + " concurrent cycles, then "
                     + LATENCY_WARMUP + " uncounted + " + options.confirmations() + " measured confirmations");
-            String warmedUp = warmUpEvents(server, client, base);
+            String warmedUp = warmUpEvents(server);
             List<Payment> idlePayments = createPayments(address, LATENCY_WARMUP + options.confirmations());
             double compilerBefore = server.compilerCpuSeconds();
             long idleStart = System.nanoTime();
-            EventRun idle = eventLatency(address, client, base, idlePayments);
+            EventRun idle = eventLatency(address, idlePayments);
             double idleCompilerShare = (server.compilerCpuSeconds() - compilerBefore)
                     / ((System.nanoTime() - idleStart) / 1e9);
-            say(String.format(Locale.ROOT, "idle %s, lost %d; HTTP response %s; JIT compiler threads %.2f cores",
-                    idle.latencies.summary(), idle.lost, idle.responses.summary(), idleCompilerShare));
+            say(String.format(Locale.ROOT, "idle %s, lost %d; JIT compiler threads %.2f cores",
+                    idle.latencies.summary(), idle.lost, idleCompilerShare));
 
             say("creating " + options.subscribers() + " payments for the subscribers, and "
                     + (LATENCY_WARMUP + options.confirmations()) + " more to confirm among them");
@@ -377,9 +388,8 @@ public final class LoadTest {
                     connected, crowd.size(), connectSeconds, Report.mib(rssBefore), Report.mib(rssConnected),
                     Report.mib(rssAfter), perSubscriberKib));
 
-            EventRun loaded = eventLatency(address, client, base, loadedPayments);
-            say("with " + connected + " subscribers " + loaded.latencies.summary() + ", lost " + loaded.lost
-                    + "; HTTP response " + loaded.responses.summary());
+            EventRun loaded = eventLatency(address, loadedPayments);
+            say("with " + connected + " subscribers " + loaded.latencies.summary() + ", lost " + loaded.lost);
 
             FanOut fanOut = fanOut(address, crowd, crowdPayments);
             say("fan-out: " + fanOut.received + "/" + crowd.size() + " received their own event, lost "
@@ -395,11 +405,8 @@ public final class LoadTest {
         }
     }
 
-    /**
-     * @param latencies confirmation sent → event arrived
-     * @param responses confirmation sent → its HTTP response read: the part of the latency before the push
-     */
-    private record EventRun(Latencies latencies, Latencies responses, int lost, int subscribeFailures) {
+    /** @param latencies confirmation sent → event arrived */
+    private record EventRun(Latencies latencies, int lost, int subscribeFailures) {
     }
 
     /**
@@ -407,26 +414,24 @@ public final class LoadTest {
      * written to the socket to the arrival of the {@code confirmed} message; then drop the subscriber. The first
      * {@link #LATENCY_WARMUP} are not counted.
      */
-    private EventRun eventLatency(InetSocketAddress address, HttpClient client, URI base, List<Payment> payments)
-            throws Exception {
+    private EventRun eventLatency(InetSocketAddress address, List<Payment> payments) throws Exception {
         long[] took = new long[payments.size()];
-        long[] answered = new long[payments.size()];
         int measured = 0;
-        int responses = 0;
         int lost = 0;
         int subscribeFailures = 0;
         HttpConnection connection = new HttpConnection(address, IO_TIMEOUT);
         try {
             for (int i = 0; i < payments.size(); i++) {
                 Payment payment = payments.get(i);
-                StatusSubscriber subscriber = StatusSubscriber.connect(client, base, payment.id(), IO_TIMEOUT);
+                BlockingSubscriber subscriber;
                 try {
-                    try {
-                        subscriber.snapshot().get(SNAPSHOT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                    } catch (ExecutionException | TimeoutException e) {
-                        subscribeFailures++;
-                        continue;
-                    }
+                    subscriber = BlockingSubscriber.open(address, payment.id(), IO_TIMEOUT);
+                    subscriber.awaitSnapshot(SNAPSHOT_TIMEOUT);
+                } catch (IOException e) {
+                    subscribeFailures++;
+                    continue;
+                }
+                try (subscriber) {
                     Thread.sleep(SUBSCRIBED_BEFORE_CONFIRMING.toMillis());
                     byte[] confirm = confirmation(address, payment);
                     if (!connection.reusable()) {
@@ -434,46 +439,49 @@ public final class LoadTest {
                         connection = new HttpConnection(address, IO_TIMEOUT);
                     }
                     long sent = System.nanoTime();
-                    HttpConnection.Response response = connection.exchange(confirm);
-                    long responded = System.nanoTime();
-                    if (response.status() != 200) {
-                        throw new IllegalStateException("confirmation answered " + response.status() + ": "
-                                + response.text());
-                    }
-                    if (i >= LATENCY_WARMUP) {
-                        answered[responses++] = responded - sent;
-                    }
+                    connection.send(confirm);
+                    long arrived = -1;
                     try {
-                        long arrived = subscriber.confirmedAtNanos().get(EVENT_TIMEOUT.toMillis(),
-                                TimeUnit.MILLISECONDS);
-                        if (i >= LATENCY_WARMUP) {
-                            took[measured++] = arrived - sent;
-                        }
-                    } catch (ExecutionException | TimeoutException e) {
+                        arrived = subscriber.awaitConfirmed(EVENT_TIMEOUT);
+                    } catch (IOException e) {
                         if (i >= LATENCY_WARMUP) {
                             lost++;
                         }
                     }
-                } finally {
-                    subscriber.abort();
+                    HttpConnection.Response response = connection.receive();
+                    if (response.status() != 200) {
+                        throw new IllegalStateException("confirmation answered " + response.status() + ": "
+                                + response.text());
+                    }
+                    if (i >= LATENCY_WARMUP && arrived >= 0) {
+                        took[measured++] = arrived - sent;
+                    }
                 }
             }
         } finally {
             connection.close();
         }
-        return new EventRun(Latencies.of(took, measured), Latencies.of(answered, responses), lost,
-                subscribeFailures);
+        return new EventRun(Latencies.of(took, measured), lost, subscribeFailures);
     }
 
-    /** Rounds of {@link #EVENT_WARMUP} cycles until the JIT compiler is quiet; says how that went. */
-    private String warmUpEvents(ServerProcess server, HttpClient client, URI base) throws InterruptedException {
-        return untilCompilerQuiet(server, "event warm-up",
-                () -> eventCycles(server.address(), client, base, createPayments(server.address(), EVENT_WARMUP)),
+    /**
+     * Rounds of {@link #EVENT_WARMUP} concurrent cycles, then of {@link #SEQUENTIAL_EVENT_WARMUP} sequential ones,
+     * each until the JIT compiler is quiet; says how that went.
+     */
+    private String warmUpEvents(ServerProcess server) throws Exception {
+        InetSocketAddress address = server.address();
+        String concurrent = untilCompilerQuiet(server, "event warm-up",
+                () -> eventCycles(address, createPayments(address, EVENT_WARMUP)),
                 String.format(Locale.ROOT, "%,d subscribe-confirm-receive cycles run %d at a time", EVENT_WARMUP,
-                        EVENT_WARMUP_THREADS));
+                        EVENT_WARMUP_THREADS), CONCURRENT_EVENT_WARMUP_LIMIT);
+        String sequential = untilCompilerQuiet(server, "sequential event warm-up",
+                () -> eventLatency(address, createPayments(address, SEQUENTIAL_EVENT_WARMUP)),
+                String.format(Locale.ROOT, "%,d cycles one at a time, as the idle run makes them",
+                        SEQUENTIAL_EVENT_WARMUP), options.maxWarmup());
+        return concurrent + "; then " + sequential;
     }
 
-    private void eventCycles(InetSocketAddress address, HttpClient client, URI base, List<Payment> payments)
+    private void eventCycles(InetSocketAddress address, List<Payment> payments)
             throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
         int share = (payments.size() + EVENT_WARMUP_THREADS - 1) / EVENT_WARMUP_THREADS;
@@ -482,7 +490,7 @@ public final class LoadTest {
                     Math.min(payments.size(), (t + 1) * share));
             Thread thread = new Thread(() -> {
                 try {
-                    eventLatency(address, client, base, mine);
+                    eventLatency(address, mine);
                 } catch (Exception e) {
                     say("event warm-up thread failed: " + e);
                 }
@@ -582,18 +590,16 @@ public final class LoadTest {
         report.section("2. Confirmation → WebSocket event latency");
         report.paragraph("After a warm-up of " + warmedUp + ", for each of " + options.confirmations()
                 + " payments in turn "
-                + "(after " + LATENCY_WARMUP + " uncounted): open `WS /ws/payments/{id}` (JDK "
-                + "`java.net.http.WebSocket`), wait for the snapshot and " + SUBSCRIBED_BEFORE_CONFIRMING.toMillis()
+                + "(after " + LATENCY_WARMUP + " uncounted): open `WS /ws/payments/{id}` on a blocking socket that "
+                + "the measuring thread reads itself, wait for the snapshot and " + SUBSCRIBED_BEFORE_CONFIRMING.toMillis()
                 + " ms more, then time from just before `POST /payments/pix/confirmation` is written to the arrival "
                 + "of the `{\"type\":\"confirmed\",…}` message; an event not there within "
                 + EVENT_TIMEOUT.toSeconds()
                 + " s counts as lost. One confirmation at a time, so this is latency, not throughput.");
         report.table(List.of("run", "p50", "p90", "p99", "max", "mean", "lost", "subscribe failures"), List.of(
                 latencyRow("idle (one subscriber)", idle.latencies, idle),
-                latencyRow("… of which the confirmation's own HTTP response", idle.responses, idle),
                 latencyRow(String.format(Locale.ROOT, "%,d other subscribers connected", connected), loaded.latencies,
-                        loaded),
-                latencyRow("… of which the confirmation's own HTTP response", loaded.responses, loaded)));
+                        loaded)));
         report.paragraph(String.format(Locale.ROOT, "The JIT compiler threads used %.2f cores during the idle run.",
                 idleCompilerShare));
 
@@ -681,14 +687,7 @@ public final class LoadTest {
             connection.exchange(HttpConnection.request("DELETE", "/payments/pix/" + payments.get(1).id(), address,
                     null));
         }
-        ExecutorService callbacks = Executors.newFixedThreadPool(2, daemon("ws-training"));
-        try {
-            HttpClient client = HttpClient.newBuilder().executor(callbacks).connectTimeout(IO_TIMEOUT).build();
-            URI base = URI.create("ws://" + address.getHostString() + ":" + address.getPort() + "/");
-            eventLatency(address, client, base, payments.subList(2, payments.size()));
-        } finally {
-            callbacks.shutdownNow();
-        }
+        eventLatency(address, payments.subList(2, payments.size()));
     }
 
     private void startTimes() throws Exception {

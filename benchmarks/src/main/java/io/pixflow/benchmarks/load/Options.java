@@ -43,7 +43,7 @@ record Options(Path jar, List<String> jvmFlags, List<List<String>> compareFlags,
                 throw new IllegalArgumentException("usage: LoadTest --jar pixflow.jar [--jvm-flags '...'] "
                         + "[--compare-flags '...|...'] [--app-cds true] [--out BENCHMARKS.md] [--work-dir dir] "
                         + "[--jmh-csv jmh.csv] "
-                        + "[--notes notes.md] [--clients 32] [--warmup-seconds 5] [--max-warmup-seconds 120] "
+                        + "[--notes notes.md] [--clients 32] [--warmup-seconds 5] [--max-warmup-seconds 300] "
                         + "[--seconds 10] "
                         + "[--subscribers 10000] [--confirmations 1000] [--starts 3] [--profile true]; "
                         + "got '" + args[i] + "'");
@@ -67,7 +67,7 @@ record Options(Path jar, List<String> jvmFlags, List<List<String>> compareFlags,
                 positive(given, "--clients", 32),
                 Duration.ofSeconds(positive(given, "--warmup-seconds", 5)),
                 Duration.ofSeconds(positive(given, "--seconds", 10)),
-                Duration.ofSeconds(positive(given, "--max-warmup-seconds", 120)),
+                Duration.ofSeconds(positive(given, "--max-warmup-seconds", 300)),
                 positive(given, "--subscribers", 10_000),
                 positive(given, "--confirmations", 1_000),
                 positive(given, "--starts", 3),
