@@ -60,7 +60,7 @@ public final class LoadTest {
     private static final int EVENT_WARMUP = 2_000;
     private static final int EVENT_WARMUP_THREADS = 8;
     /**
-     * Concurrent cycles keep the compiler at 0.3–0.45 cores for as long as they run (25 rounds, 300 s, were tried):
+     * Concurrent cycles keep the compiler at 0.29–0.48 cores for as long as they run (25 rounds, 300 s, were tried):
      * they warm the paths up, but only the sequential rounds that follow bring the compiler to rest.
      */
     private static final Duration CONCURRENT_EVENT_WARMUP_LIMIT = Duration.ofSeconds(60);
@@ -426,12 +426,17 @@ public final class LoadTest {
                 BlockingSubscriber subscriber;
                 try {
                     subscriber = BlockingSubscriber.open(address, payment.id(), IO_TIMEOUT);
-                    subscriber.awaitSnapshot(SNAPSHOT_TIMEOUT);
                 } catch (IOException e) {
                     subscribeFailures++;
                     continue;
                 }
                 try (subscriber) {
+                    try {
+                        subscriber.awaitSnapshot(SNAPSHOT_TIMEOUT);
+                    } catch (IOException e) {
+                        subscribeFailures++;
+                        continue;
+                    }
                     Thread.sleep(SUBSCRIBED_BEFORE_CONFIRMING.toMillis());
                     byte[] confirm = confirmation(address, payment);
                     if (!connection.reusable()) {
