@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A subscriber on {@code WS /ws/payments/{id}} that the measuring thread reads itself, on a plain blocking socket.
@@ -29,8 +28,6 @@ import java.util.regex.Pattern;
 final class BlockingSubscriber implements AutoCloseable {
 
     private static final String ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
-    private static final Pattern TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([a-z]+)\"");
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([A-Za-z0-9]+)\"");
     private static final int TEXT = 0x1;
     private static final int CONTINUATION = 0x0;
     private static final int CLOSE = 0x8;
@@ -95,12 +92,12 @@ final class BlockingSubscriber implements AutoCloseable {
                 + "Sec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
         out.write(request.getBytes(StandardCharsets.US_ASCII));
         out.flush();
-        String status = line();
+        String status = HttpConnection.line(in);
         if (!status.startsWith("HTTP/1.1 101")) {
             throw new IOException("the server refused the WebSocket upgrade: " + status);
         }
         String accept = null;
-        for (String header = line(); !header.isEmpty(); header = line()) {
+        for (String header = HttpConnection.line(in); !header.isEmpty(); header = HttpConnection.line(in)) {
             int colon = header.indexOf(':');
             if (colon > 0 && header.substring(0, colon).trim().equalsIgnoreCase("Sec-WebSocket-Accept")) {
                 accept = header.substring(colon + 1).trim();
@@ -121,8 +118,8 @@ final class BlockingSubscriber implements AutoCloseable {
             socket.setSoTimeout((int) Math.max(1, left / 1_000_000));
             String message = nextText();
             long now = System.nanoTime();
-            Matcher id = ID.matcher(message);
-            Matcher type = TYPE.matcher(message);
+            Matcher id = StatusSubscriber.ID.matcher(message);
+            Matcher type = StatusSubscriber.TYPE.matcher(message);
             if (id.find() && id.group(1).equals(paymentId) && type.find() && type.group(1).equals(wanted)) {
                 return now;
             }
@@ -192,15 +189,6 @@ final class BlockingSubscriber implements AutoCloseable {
             throw new EOFException("connection closed by the server");
         }
         return b;
-    }
-
-    private String line() throws IOException {
-        StringBuilder line = new StringBuilder(64);
-        for (int b = readByte(); b != '\n'; b = readByte()) {
-            line.append((char) b);
-        }
-        int end = line.length();
-        return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
     }
 
     private static String acceptFor(String key) {

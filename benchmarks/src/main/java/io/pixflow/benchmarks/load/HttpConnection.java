@@ -145,6 +145,11 @@ final class HttpConnection implements AutoCloseable {
     }
 
     private String line() throws IOException {
+        return line(in);
+    }
+
+    /** One header line of an HTTP/1.1 message, without its CRLF; also read by the WebSocket handshake. */
+    static String line(InputStream in) throws IOException {
         StringBuilder line = new StringBuilder(64);
         while (true) {
             int b = in.read();

@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  */
 final class StatusSubscriber implements WebSocket.Listener {
 
-    private static final Pattern TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([a-z]+)\"");
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([A-Za-z0-9]+)\"");
+    /** A message's type and the payment it is about; {@link BlockingSubscriber} reads them the same way. */
+    static final Pattern TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([a-z]+)\"");
+    static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([A-Za-z0-9]+)\"");
 
     private final String paymentId;
     private final CompletableFuture<Void> snapshot = new CompletableFuture<>();
