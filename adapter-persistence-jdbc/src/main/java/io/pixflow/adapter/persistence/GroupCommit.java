@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -67,30 +66,22 @@ final class GroupCommit implements AutoCloseable {
     }
 
     /**
-     * Stores the payment, with its idempotency key and request fingerprint when {@code key} is not null, and returns
-     * once that is committed or failed. Not interruptible: a caller that stopped waiting could not know whether its
-     * payment was stored.
-     *
-     * @throws SQLException what the database said, when this insert failed for another reason than a taken key
+     * Queues the payment, with its idempotency key and request fingerprint when {@code key} is not null, for the
+     * next commit. The future completes on the writer's thread once that commit is done, or fails with what the
+     * database said ({@link SQLException}) when this insert failed for another reason than a taken key. It is
+     * answered only after the writer has given its connection back, so what depends on it may use the pool.
      */
-    Outcome insert(Payment payment, IdempotencyKey key, String fingerprint) throws SQLException {
+    CompletableFuture<Outcome> insert(Payment payment, IdempotencyKey key, String fingerprint) {
         Insert insert = new Insert(payment, key, fingerprint, new CompletableFuture<>());
         if (closed) {
-            throw closedError();
+            return CompletableFuture.failedFuture(closedError());
         }
         queue.add(insert);
         // The writer may have stopped between the check above and the add; then nobody else will take this one.
         if (closed && queue.remove(insert)) {
-            throw closedError();
+            return CompletableFuture.failedFuture(closedError());
         }
-        try {
-            return insert.outcome().join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
-            }
-            throw e;
-        }
+        return insert.outcome();
     }
 
     /** Writes what is queued already, then stops; inserts after this fail as if the database were closed. */
@@ -112,6 +103,13 @@ final class GroupCommit implements AutoCloseable {
         while (!stopping) {
             try {
                 batch.add(queue.take());
+                // Under load, the threads about to queue inserts run first and share this commit; with nothing else
+                // to run, yield returns at once and the lone insert is written without delay.
+                int waiting;
+                do {
+                    waiting = queue.size();
+                    Thread.yield();
+                } while (queue.size() > waiting && waiting < MAX_BATCH);
                 queue.drainTo(batch, MAX_BATCH - 1);
                 stopping = batch.remove(STOP);
                 if (!batch.isEmpty()) {
@@ -133,17 +131,26 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private void write(List<Insert> batch) {
+        // Answers wait until the connection is back in the pool: a caller's next step may well need one.
+        List<Runnable> answers = new ArrayList<>(batch.size());
+        SQLException failure = null;
         try (Connection connection = dataSource.getConnection()) {
-            if (batch.size() == 1 || !writeTogether(connection, batch)) {
-                writeOneByOne(connection, batch);
+            if (batch.size() == 1 || !writeTogether(connection, batch, answers)) {
+                writeOneByOne(connection, batch, answers);
             }
         } catch (SQLException e) {
-            failUnanswered(batch, e);
+            failure = e;
+        } finally {
+            answers.forEach(Runnable::run);
+        }
+        if (failure != null) {
+            failUnanswered(batch, failure);
         }
     }
 
     /** @return false when the batch was rolled back because one of its inserts failed */
-    private static boolean writeTogether(Connection connection, List<Insert> batch) throws SQLException {
+    private static boolean writeTogether(Connection connection, List<Insert> batch, List<Runnable> answers)
+            throws SQLException {
         connection.setAutoCommit(false);
         try {
             try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
@@ -156,7 +163,7 @@ final class GroupCommit implements AutoCloseable {
                 return false;
             }
             connection.commit();
-            batch.forEach(insert -> insert.outcome().complete(Outcome.INSERTED));
+            batch.forEach(insert -> answers.add(() -> insert.outcome().complete(Outcome.INSERTED)));
             return true;
         } finally {
             JdbcPaymentRepository.restoreAutoCommit(connection);
@@ -164,20 +171,21 @@ final class GroupCommit implements AutoCloseable {
     }
 
     /** Each insert in its own transaction (auto-commit), with its own outcome. */
-    private static void writeOneByOne(Connection connection, List<Insert> batch) throws SQLException {
+    private static void writeOneByOne(Connection connection, List<Insert> batch, List<Runnable> answers)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
             for (Insert insert : batch) {
                 try {
                     bind(statement, insert);
                     statement.executeUpdate();
-                    insert.outcome().complete(Outcome.INSERTED);
+                    answers.add(() -> insert.outcome().complete(Outcome.INSERTED));
                 } catch (SQLException e) {
                     if (SqlErrors.isUniqueViolation(e)) {
-                        insert.outcome().complete(Outcome.DUPLICATE);
+                        answers.add(() -> insert.outcome().complete(Outcome.DUPLICATE));
                     } else if (isConnectionLost(e, connection)) {
                         throw e;
                     } else {
-                        insert.outcome().completeExceptionally(e);
+                        answers.add(() -> insert.outcome().completeExceptionally(e));
                     }
                 }
             }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import javax.sql.DataSource;
 
 /**
@@ -60,29 +61,30 @@ public final class JdbcPaymentRepository implements PaymentRepository, AutoClose
     }
 
     @Override
-    public void insert(Payment payment) {
+    public CompletionStage<Void> insert(Payment payment) {
         Objects.requireNonNull(payment, "payment");
-        if (store(payment, null, null) == GroupCommit.Outcome.DUPLICATE) {
-            throw new IllegalStateException("payment " + payment.id() + " is already stored");
-        }
+        return store(payment, null, null).thenAccept(outcome -> {
+            if (outcome == GroupCommit.Outcome.DUPLICATE) {
+                throw new IllegalStateException("payment " + payment.id() + " is already stored");
+            }
+        });
     }
 
     @Override
-    public boolean insert(Payment payment, IdempotencyKey key, String requestFingerprint) {
+    public CompletionStage<Boolean> insert(Payment payment, IdempotencyKey key, String requestFingerprint) {
         Objects.requireNonNull(payment, "payment");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(requestFingerprint, "requestFingerprint");
         // A new payment's id and bank payment id are fresh random values, so the one unique constraint this insert
         // can break is the idempotency key's: a concurrent or earlier request took the key first.
-        return store(payment, key, requestFingerprint) == GroupCommit.Outcome.INSERTED;
+        return store(payment, key, requestFingerprint).thenApply(outcome -> outcome == GroupCommit.Outcome.INSERTED);
     }
 
-    private GroupCommit.Outcome store(Payment payment, IdempotencyKey key, String requestFingerprint) {
-        try {
-            return inserts.insert(payment, key, requestFingerprint);
-        } catch (SQLException e) {
-            throw SqlErrors.unavailable("store payment", e);
-        }
+    private CompletionStage<GroupCommit.Outcome> store(Payment payment, IdempotencyKey key, String requestFingerprint) {
+        return inserts.insert(payment, key, requestFingerprint).exceptionally(failure -> {
+            throw SqlErrors.unavailable("store payment",
+                    failure instanceof SQLException sql ? sql : new SQLException(failure));
+        });
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.pixflow.adapter.persistence;
 
 import static io.pixflow.payment.domain.testing.PaymentBuilder.aPendingPayment;
+import static io.pixflow.payment.domain.testing.Stages.join;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -58,7 +59,7 @@ class DatabaseOutagePostgresTest {
     @Test
     void whileTheServerIsDownHealthIsFalseAndCallsFailFastThenBothRecoverWithoutReopening() throws IOException {
         Payment payment = aPendingPayment().build();
-        database.paymentRepository().insert(payment);
+        join(database.paymentRepository().insert(payment));
         assertThat(database.isReachable()).isTrue();
 
         server.close();
@@ -78,7 +79,7 @@ class DatabaseOutagePostgresTest {
     @Test
     void onceTheHealthCheckSawTheOutageNoRequestIsServedOnAConnectionFromBeforeIt() throws IOException {
         Payment payment = aPendingPayment().build();
-        database.paymentRepository().insert(payment);
+        join(database.paymentRepository().insert(payment));
         server.close();
         assertThat(database.isReachable()).isFalse();
 
@@ -100,7 +101,7 @@ class DatabaseOutagePostgresTest {
         await().atMost(WITHIN_SECONDS).untilAsserted(() -> assertThat(reconnects).hasValue(1));
         try (Database otherNode = Database.open(settings)) {
             Payment pending = aPendingPayment().build();
-            otherNode.paymentRepository().insert(pending);
+            join(otherNode.paymentRepository().insert(pending));
             otherNode.paymentRepository().compareAndSet(pending, pending.cancel(pending.createdAt()));
             await().atMost(WITHIN_SECONDS).untilAsserted(() -> assertThat(heard).containsExactly(pending.id()));
         }

@@ -1,6 +1,7 @@
 package io.pixflow.adapter.persistence;
 
 import static io.pixflow.payment.domain.testing.PaymentBuilder.aPendingPayment;
+import static io.pixflow.payment.domain.testing.Stages.join;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -24,7 +25,7 @@ class DatabasePostgresTest {
         Payment payment = aPendingPayment().build();
         DatabaseSettings settings = POSTGRES.newDatabase();
         try (Database first = Database.open(settings)) {
-            first.paymentRepository().insert(payment);
+            join(first.paymentRepository().insert(payment));
             assertThat(first.isReachable()).isTrue();
         }
 
@@ -57,7 +58,7 @@ class DatabasePostgresTest {
                      direct.jdbcUrl().replace(":" + POSTGRES.port() + "/", ":" + proxy.port() + "/"),
                      direct.user(), direct.password(), 2, DatabaseSettings.DEFAULT_CONNECTION_TIMEOUT))) {
             Payment payment = aPendingPayment().build();
-            database.paymentRepository().insert(payment);
+            join(database.paymentRepository().insert(payment));
 
             proxy.freeze();
 

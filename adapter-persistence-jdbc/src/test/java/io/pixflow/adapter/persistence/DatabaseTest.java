@@ -1,6 +1,7 @@
 package io.pixflow.adapter.persistence;
 
 import static io.pixflow.payment.domain.testing.PaymentBuilder.aPendingPayment;
+import static io.pixflow.payment.domain.testing.Stages.join;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -35,7 +36,7 @@ class DatabaseTest {
     void reopeningTheSameFileKeepsThePaymentsAndMigratesNothingTwice() throws SQLException {
         Payment payment = aPendingPayment().build();
         try (Database first = Database.open(fileDatabase(directory.resolve("pixflow")))) {
-            first.paymentRepository().insert(payment);
+            join(first.paymentRepository().insert(payment));
         }
 
         try (Database second = Database.open(fileDatabase(directory.resolve("pixflow")))) {
@@ -108,7 +109,7 @@ class DatabaseTest {
 
             assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
                 assertThat(database.isReachable()).isFalse();
-                assertThatThrownBy(() -> database.paymentRepository().insert(aPendingPayment().build()))
+                assertThatThrownBy(() -> join(database.paymentRepository().insert(aPendingPayment().build())))
                         .isInstanceOf(PaymentStoreUnavailableException.class);
             });
         } finally {

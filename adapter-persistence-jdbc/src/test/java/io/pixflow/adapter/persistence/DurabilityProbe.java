@@ -2,6 +2,7 @@ package io.pixflow.adapter.persistence;
 
 import static io.pixflow.payment.domain.testing.PaymentBuilder.T0;
 import static io.pixflow.payment.domain.testing.PaymentBuilder.aPendingPayment;
+import static io.pixflow.payment.domain.testing.Stages.join;
 
 import io.pixflow.payment.domain.IdempotencyKey;
 import io.pixflow.payment.domain.Payment;
@@ -28,7 +29,7 @@ public final class DurabilityProbe {
                 while (true) {
                     Payment pending = aPendingPayment().build();
                     IdempotencyKey key = new IdempotencyKey(UUID.randomUUID().toString());
-                    if (payments.insert(pending, key, "fingerprint")) {
+                    if (join(payments.insert(pending, key, "fingerprint"))) {
                         acknowledge("CREATED " + pending.id() + " " + key.value());
                     }
                     if (payments.compareAndSet(pending, pending.confirm(pending.amount(), T0.plusSeconds(1)))) {

@@ -2,8 +2,6 @@ package io.pixflow.adapter.persistence;
 
 import static io.pixflow.payment.domain.testing.PaymentBuilder.aPendingPayment;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import io.pixflow.adapter.persistence.GroupCommit.Outcome;
 import io.pixflow.payment.domain.IdempotencyKey;
@@ -16,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -31,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Group commit: inserts that wait together are committed together, each caller hears of its own row only, and
  * nobody is answered before the commit that holds their payment. The writer is held at its first connection so
- * that the test decides which inserts wait together.
+ * that the test decides which inserts wait together: an insert is queued when {@code insert} returns.
  */
 class GroupCommitTest {
 
@@ -45,7 +42,6 @@ class GroupCommitTest {
     private final CountDownLatch releaseWriter = new CountDownLatch(1);
     private final AtomicInteger connectionsTaken = new AtomicInteger();
     private GroupCommit inserts;
-    private final List<Thread> callers = new ArrayList<>();
 
     @BeforeEach
     void open() {
@@ -68,9 +64,8 @@ class GroupCommitTest {
         for (int i = 0; i < 31; i++) {
             Payment payment = aPendingPayment().build();
             waiting.add(payment);
-            outcomes.add(insertInBackground(payment, null));
+            outcomes.add(insert(payment, null));
         }
-        awaitCallersWaiting();
 
         releaseWriter.countDown();
 
@@ -91,9 +86,9 @@ class GroupCommitTest {
         Payment earlier = aPendingPayment().build();
         Payment later = aPendingPayment().build();
         Payment unrelated = aPendingPayment().build();
-        CompletableFuture<Outcome> earlierOutcome = queueBehindTheOthers(earlier, new IdempotencyKey("order-7"));
-        CompletableFuture<Outcome> laterOutcome = queueBehindTheOthers(later, new IdempotencyKey("order-7"));
-        CompletableFuture<Outcome> unrelatedOutcome = queueBehindTheOthers(unrelated, null);
+        CompletableFuture<Outcome> earlierOutcome = insert(earlier, new IdempotencyKey("order-7"));
+        CompletableFuture<Outcome> laterOutcome = insert(later, new IdempotencyKey("order-7"));
+        CompletableFuture<Outcome> unrelatedOutcome = insert(unrelated, null);
 
         releaseWriter.countDown();
 
@@ -115,9 +110,9 @@ class GroupCommitTest {
         Payment before = aPendingPayment().build();
         Payment refused = aPendingPayment().description("refund").build();
         Payment after = aPendingPayment().build();
-        CompletableFuture<Outcome> beforeOutcome = queueBehindTheOthers(before, null);
-        CompletableFuture<Outcome> refusedOutcome = queueBehindTheOthers(refused, null);
-        CompletableFuture<Outcome> afterOutcome = queueBehindTheOthers(after, null);
+        CompletableFuture<Outcome> beforeOutcome = insert(before, null);
+        CompletableFuture<Outcome> refusedOutcome = insert(refused, null);
+        CompletableFuture<Outcome> afterOutcome = insert(after, null);
 
         releaseWriter.countDown();
 
@@ -134,7 +129,7 @@ class GroupCommitTest {
     void closingWritesWhatWasAskedForAndRefusesWhatComesAfter() throws Exception {
         holdTheWriterOnAFirstInsert();
         Payment queued = aPendingPayment().build();
-        CompletableFuture<Outcome> queuedOutcome = queueBehindTheOthers(queued, null);
+        CompletableFuture<Outcome> queuedOutcome = insert(queued, null);
         CompletableFuture<Void> closing = CompletableFuture.runAsync(inserts::close);
 
         releaseWriter.countDown();
@@ -143,50 +138,36 @@ class GroupCommitTest {
         assertThat(queuedOutcome.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(Outcome.INSERTED);
         assertThat(database.paymentRepository().findById(queued.id())).contains(queued);
         Payment late = aPendingPayment().build();
-        assertThatThrownBy(() -> inserts.insert(late, null, null))
-                .isInstanceOf(SQLException.class)
-                .hasMessageContaining("closed");
+        assertThat(inserts.insert(late, null, null)).failsWithin(WAIT).withThrowableThat()
+                .havingCause().isInstanceOf(SQLException.class).withMessageContaining("closed");
         assertThat(database.paymentRepository().findById(late.id())).isEmpty();
     }
 
-    /** Starts an insert whose writer then waits at its connection until the test releases it. */
+    @Test
+    void anInsertIsAnsweredOnlyOnceTheWriterGaveItsConnectionBack() {
+        releaseWriter.countDown();
+        try (Database onePooledConnection = Database.open(new DatabaseSettings(
+                "jdbc:h2:file:" + directory.resolve("one-connection"), "sa", "", 1, Duration.ofSeconds(2)));
+             GroupCommit writer = new GroupCommit(onePooledConnection.dataSource())) {
+            Payment payment = aPendingPayment().build();
+
+            // What follows an insert, such as an idempotent create reading the key again, needs a connection too.
+            CompletableFuture<Boolean> readBack = writer.insert(payment, null, null).thenApply(outcome ->
+                    onePooledConnection.paymentRepository().findById(payment.id()).isPresent());
+
+            assertThat(readBack).succeedsWithin(WAIT).isEqualTo(true);
+        }
+    }
+
+    /** Queues an insert whose writer then waits at its connection until the test releases it. */
     private CompletableFuture<Outcome> holdTheWriterOnAFirstInsert() throws InterruptedException {
-        CompletableFuture<Outcome> first = insertInBackground(aPendingPayment().build(), null);
+        CompletableFuture<Outcome> first = insert(aPendingPayment().build(), null);
         assertThat(writerHeld.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         return first;
     }
 
-    /** Starts an insert and returns once it waits in the queue, after every insert started before it. */
-    private CompletableFuture<Outcome> queueBehindTheOthers(Payment payment, IdempotencyKey key) {
-        CompletableFuture<Outcome> outcome = insertInBackground(payment, key);
-        awaitCallersWaiting();
-        return outcome;
-    }
-
-    private CompletableFuture<Outcome> insertInBackground(Payment payment, IdempotencyKey key) {
-        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
-        Thread caller = new Thread(() -> {
-            try {
-                outcome.complete(inserts.insert(payment, key, key == null ? null : "fingerprint"));
-            } catch (SQLException | RuntimeException e) {
-                outcome.completeExceptionally(e);
-            }
-        }, "caller-" + callers.size());
-        callers.add(caller);
-        caller.start();
-        return outcome;
-    }
-
-    /** Every caller but the first (whose insert holds the writer) is parked waiting for its outcome. */
-    private void awaitCallersWaiting() {
-        await().atMost(WAIT).until(() -> callers.stream().skip(1)
-                .allMatch(caller -> !caller.isAlive() || waitsForItsOutcome(caller)));
-    }
-
-    private static boolean waitsForItsOutcome(Thread caller) {
-        return caller.getState() == Thread.State.WAITING && Arrays.stream(caller.getStackTrace())
-                .anyMatch(frame -> frame.getClassName().equals(CompletableFuture.class.getName())
-                        && frame.getMethodName().equals("join"));
+    private CompletableFuture<Outcome> insert(Payment payment, IdempotencyKey key) {
+        return inserts.insert(payment, key, key == null ? null : "fingerprint");
     }
 
     private DataSource heldAtFirstConnection(DataSource real) {

@@ -2,6 +2,7 @@ package io.pixflow.adapter.persistence;
 
 import static io.pixflow.payment.domain.testing.PaymentBuilder.T0;
 import static io.pixflow.payment.domain.testing.PaymentBuilder.aPendingPayment;
+import static io.pixflow.payment.domain.testing.Stages.join;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,8 +56,8 @@ class JdbcPaymentRepositoryFailureTest {
         database.close();
 
         List<ThrowingCallable> operations = List.of(
-                () -> repository.insert(payment),
-                () -> repository.insert(payment, new IdempotencyKey("order-42"), "fingerprint"),
+                () -> join(repository.insert(payment)),
+                () -> join(repository.insert(payment, new IdempotencyKey("order-42"), "fingerprint")),
                 () -> repository.findById(payment.id()),
                 () -> repository.findByBankPaymentId(payment.bankPaymentId()),
                 () -> repository.findByIdempotencyKey(new IdempotencyKey("order-42")),
@@ -80,7 +81,7 @@ class JdbcPaymentRepositoryFailureTest {
             statement.execute("DROP TABLE payment");
         }
 
-        assertThatThrownBy(() -> repository.insert(aPendingPayment().build(), new IdempotencyKey("k"), "f"))
+        assertThatThrownBy(() -> join(repository.insert(aPendingPayment().build(), new IdempotencyKey("k"), "f")))
                 .isInstanceOf(PaymentStoreUnavailableException.class)
                 .hasMessageContaining("SQLSTATE 42S02");
     }
@@ -92,7 +93,7 @@ class JdbcPaymentRepositoryFailureTest {
             statement.execute("ALTER TABLE payment ADD CONSTRAINT no_descriptions CHECK (description IS NULL)");
         }
 
-        assertThatThrownBy(() -> repository.insert(aPendingPayment().description("Pedido de Maria").build()))
+        assertThatThrownBy(() -> join(repository.insert(aPendingPayment().description("Pedido de Maria").build())))
                 .isInstanceOf(PaymentStoreUnavailableException.class)
                 .hasMessageNotContaining("Maria");
     }
@@ -112,9 +113,9 @@ class JdbcPaymentRepositoryFailureTest {
     @Test
     void storingThePaymentIdTwiceIsAProgrammingErrorNotAnOutage() {
         Payment payment = aPendingPayment().build();
-        repository.insert(payment);
+        join(repository.insert(payment));
 
-        assertThatThrownBy(() -> repository.insert(payment)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> join(repository.insert(payment))).isInstanceOf(IllegalStateException.class);
         assertThat(repository.findById(payment.id())).contains(payment);
     }
 }

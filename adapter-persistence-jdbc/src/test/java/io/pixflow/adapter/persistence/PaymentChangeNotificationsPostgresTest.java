@@ -2,6 +2,7 @@ package io.pixflow.adapter.persistence;
 
 import static io.pixflow.payment.domain.testing.PaymentBuilder.T0;
 import static io.pixflow.payment.domain.testing.PaymentBuilder.aPendingPayment;
+import static io.pixflow.payment.domain.testing.Stages.join;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -85,7 +86,7 @@ class PaymentChangeNotificationsPostgresTest {
         listenOnA();
         PaymentRepository payments = nodeB.paymentRepository();
         Payment pending = aPendingPayment().build();
-        payments.insert(pending);
+        join(payments.insert(pending));
         assertThat(payments.compareAndSet(pending, pending.cancel(T0))).isTrue();
 
         assertThat(payments.compareAndSet(pending, pending.confirm(pending.amount(), T0))).isFalse();
@@ -100,7 +101,7 @@ class PaymentChangeNotificationsPostgresTest {
         listenOnA();
         PaymentRepository payments = nodeB.paymentRepository();
         Payment pending = aPendingPayment().build();
-        payments.insert(pending);
+        join(payments.insert(pending));
         execute(nodeB, """
                 CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
@@ -222,7 +223,7 @@ class PaymentChangeNotificationsPostgresTest {
 
     private static Payment storedAndPaid(PaymentRepository payments) {
         Payment pending = aPendingPayment().build();
-        payments.insert(pending);
+        join(payments.insert(pending));
         Payment paid = pending.confirm(pending.amount(), T0);
         assertThat(payments.compareAndSet(pending, paid)).isTrue();
         return paid;

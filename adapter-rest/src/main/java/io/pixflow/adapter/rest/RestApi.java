@@ -33,9 +33,6 @@ public final class RestApi {
     /** Clients tracked by the creation rate limit at most: about 100 bytes each. */
     static final int MAX_RATE_LIMITED_CLIENTS = 100_000;
 
-    /** Creates that may wait for their commit at the same time (see {@link CreationThreads}). */
-    static final int CREATION_THREADS = 64;
-
     private final List<Object> components;
 
     /**
@@ -51,7 +48,6 @@ public final class RestApi {
         List<Object> all = new ArrayList<>(List.of(
                 new PaymentResource(createPayment, findPayment, confirmPayment, cancelPayment, renderQrCode,
                         paymentJson),
-                new CreationThreads(CREATION_THREADS),
                 new PixWebhookResource(receivePixTransfers),
                 new HealthResource(healthChecks),
                 // Jackson's own mappers would answer with the parser's message; ProblemMapper answers instead.

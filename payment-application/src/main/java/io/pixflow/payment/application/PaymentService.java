@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A payment's life from creation to its final state.
@@ -59,29 +61,32 @@ public final class PaymentService
     }
 
     @Override
-    public Payment create(CreatePayment.Command command) {
+    public CompletionStage<Payment> create(CreatePayment.Command command) {
         Objects.requireNonNull(command, "command");
         IdempotencyKey key = command.idempotencyKey();
         if (key == null) {
             Payment payment = newPayment(command);
-            payments.insert(payment);
-            return payment;
+            return payments.insert(payment).thenApply(stored -> payment);
         }
-        String fingerprint = fingerprint(command);
-        while (true) {
-            Optional<IdempotentCreation> earlier = payments.findByIdempotencyKey(key);
-            if (earlier.isPresent()) {
-                if (!earlier.get().requestFingerprint().equals(fingerprint)) {
-                    throw new IdempotencyKeyReusedException();
-                }
-                return earlier.get().payment();
+        return createOnce(command, key, fingerprint(command));
+    }
+
+    /** One round of an idempotent create: the earlier payment, or a new one stored under the key. */
+    private CompletionStage<Payment> createOnce(CreatePayment.Command command, IdempotencyKey key,
+                                                String fingerprint) {
+        Optional<IdempotentCreation> earlier = payments.findByIdempotencyKey(key);
+        if (earlier.isPresent()) {
+            if (!earlier.get().requestFingerprint().equals(fingerprint)) {
+                return CompletableFuture.failedFuture(new IdempotencyKeyReusedException());
             }
-            Payment payment = newPayment(command);
-            if (payments.insert(payment, key, fingerprint)) {
-                return payment;
-            }
-            // A concurrent request with the same key stored first; the next round returns (or refuses) its payment.
+            return CompletableFuture.completedFuture(earlier.get().payment());
         }
+        Payment payment = newPayment(command);
+        // Not stored means a concurrent request with the same key stored first; the next round returns (or
+        // refuses) its payment.
+        return payments.insert(payment, key, fingerprint)
+                .thenCompose(stored -> stored ? CompletableFuture.completedFuture(payment)
+                        : createOnce(command, key, fingerprint));
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /** Forwards everything; a test overrides the one call it wants to interleave with. */
 class DelegatingRepository implements PaymentRepository {
@@ -20,12 +21,12 @@ class DelegatingRepository implements PaymentRepository {
     }
 
     @Override
-    public void insert(Payment payment) {
-        delegate.insert(payment);
+    public CompletionStage<Void> insert(Payment payment) {
+        return delegate.insert(payment);
     }
 
     @Override
-    public boolean insert(Payment payment, IdempotencyKey key, String requestFingerprint) {
+    public CompletionStage<Boolean> insert(Payment payment, IdempotencyKey key, String requestFingerprint) {
         return delegate.insert(payment, key, requestFingerprint);
     }
 

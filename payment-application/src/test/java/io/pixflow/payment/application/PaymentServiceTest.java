@@ -2,6 +2,7 @@ package io.pixflow.payment.application;
 
 import static io.pixflow.payment.domain.testing.PaymentBuilder.MERCHANT;
 import static io.pixflow.payment.domain.testing.PaymentBuilder.T0;
+import static io.pixflow.payment.domain.testing.Stages.join;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -63,7 +64,7 @@ class PaymentServiceTest {
     }
 
     private Payment aPendingPayment() {
-        return service.create(CreatePayment.Command.of(AMOUNT));
+        return join(service.create(CreatePayment.Command.of(AMOUNT)));
     }
 
     private Payment confirm(Payment payment, Money amount) {
@@ -93,8 +94,8 @@ class PaymentServiceTest {
 
         @Test
         void honoursTheRequestedTimeToLiveAndFoldsTheDescriptionIntoTheBrCode() {
-            Payment payment = service.create(new CreatePayment.Command(AMOUNT, TimeToLive.ofSeconds(120),
-                    "Pão de queijo", null));
+            Payment payment = join(service.create(new CreatePayment.Command(AMOUNT, TimeToLive.ofSeconds(120),
+                    "Pão de queijo", null)));
 
             assertThat(payment.expiresAt()).isEqualTo(T0.plusSeconds(120));
             assertThat(payment.description()).isEqualTo("Pao de queijo");
@@ -124,8 +125,8 @@ class PaymentServiceTest {
 
         @Test
         void theSameKeyAndRequestReturnTheFirstPaymentAndStoreNoOther() {
-            Payment first = service.create(order42);
-            Payment retry = service.create(order42);
+            Payment first = join(service.create(order42));
+            Payment retry = join(service.create(order42));
 
             assertThat(retry).isEqualTo(first);
             assertThat(repository.findDue(T0.plus(Duration.ofDays(8)), 10)).containsExactly(first);
@@ -133,25 +134,25 @@ class PaymentServiceTest {
 
         @Test
         void aRetryAfterThePaymentWasPaidReturnsItPaid() {
-            Payment first = service.create(order42);
+            Payment first = join(service.create(order42));
             Payment paid = confirm(first, AMOUNT);
 
-            assertThat(service.create(order42)).isEqualTo(paid);
+            assertThat(join(service.create(order42))).isEqualTo(paid);
         }
 
         @Test
         void theSameKeyWithAnotherRequestIsRefused() {
-            service.create(order42);
+            join(service.create(order42));
 
-            assertThatThrownBy(() -> service.create(new CreatePayment.Command(Money.ofReais("1.00"), null,
-                    "Pedido 42", new IdempotencyKey("order-42"))))
+            assertThatThrownBy(() -> join(service.create(new CreatePayment.Command(Money.ofReais("1.00"), null,
+                    "Pedido 42", new IdempotencyKey("order-42")))))
                     .isInstanceOf(IdempotencyKeyReusedException.class);
             assertThat(repository.findDue(T0.plus(Duration.ofDays(8)), 10)).hasSize(1);
         }
 
         @Test
         void concurrentRequestsWithOneKeyCreateOnePayment() throws Exception {
-            List<Payment> results = race(Collections.nCopies(16, () -> service.create(order42)));
+            List<Payment> results = race(Collections.nCopies(16, () -> join(service.create(order42))));
 
             assertThat(results).containsOnly(results.get(0));
             assertThat(repository.findDue(T0.plus(Duration.ofDays(8)), 100)).hasSize(1);

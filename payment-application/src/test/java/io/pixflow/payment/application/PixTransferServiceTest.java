@@ -2,6 +2,7 @@ package io.pixflow.payment.application;
 
 import static io.pixflow.payment.domain.testing.PaymentBuilder.MERCHANT;
 import static io.pixflow.payment.domain.testing.PaymentBuilder.T0;
+import static io.pixflow.payment.domain.testing.Stages.join;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
@@ -43,7 +44,7 @@ class PixTransferServiceTest {
     private final PixTransferService transfers = new PixTransferService(repository, log, events, clock);
 
     private Payment aPayment(String amount) {
-        return payments.create(CreatePayment.Command.of(Money.ofReais(amount)));
+        return join(payments.create(CreatePayment.Command.of(Money.ofReais(amount))));
     }
 
     private static PixTransfer transfer(String endToEndId, String txid, String amount) {

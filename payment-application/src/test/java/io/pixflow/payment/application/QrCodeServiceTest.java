@@ -1,6 +1,7 @@
 package io.pixflow.payment.application;
 
 import static io.pixflow.payment.domain.testing.PaymentBuilder.aPendingPayment;
+import static io.pixflow.payment.domain.testing.Stages.join;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,7 +30,7 @@ class QrCodeServiceTest {
     @Test
     void drawsThePaymentsOwnBrCodeByIdAndByBankReference() {
         Payment payment = aPendingPayment().build();
-        repository.insert(payment);
+        join(repository.insert(payment));
 
         assertThat(new String(qrCodes.pngFor(payment.id()), StandardCharsets.UTF_8)).isEqualTo(payment.brCode());
         assertThat(new String(qrCodes.pngForBankPaymentId(payment.bankPaymentId()), StandardCharsets.UTF_8))

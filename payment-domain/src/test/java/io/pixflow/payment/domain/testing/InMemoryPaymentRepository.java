@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** A {@link PaymentRepository} in a map, for tests. It passes the same contract as the JDBC repository. */
 public final class InMemoryPaymentRepository implements PaymentRepository {
@@ -20,21 +22,27 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
     private final Map<PaymentId, Payment> payments = new HashMap<>();
     private final Map<IdempotencyKey, IdempotentCreation> creations = new HashMap<>();
 
+    /** Stored at once: the stage is complete when it is returned. */
     @Override
-    public synchronized void insert(Payment payment) {
-        if (payments.putIfAbsent(payment.id(), payment) != null) {
-            throw new IllegalStateException("payment " + payment.id() + " is already stored");
+    public synchronized CompletionStage<Void> insert(Payment payment) {
+        if (payments.containsKey(payment.id())) {
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException("payment " + payment.id() + " is already stored"));
         }
+        payments.put(payment.id(), payment);
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override
-    public synchronized boolean insert(Payment payment, IdempotencyKey key, String requestFingerprint) {
+    public synchronized CompletionStage<Boolean> insert(Payment payment, IdempotencyKey key,
+                                                        String requestFingerprint) {
         if (creations.containsKey(key)) {
-            return false;
+            return CompletableFuture.completedFuture(false);
         }
-        insert(payment);
-        creations.put(key, new IdempotentCreation(payment, requestFingerprint));
-        return true;
+        return insert(payment).thenApply(stored -> {
+            creations.put(key, new IdempotentCreation(payment, requestFingerprint));
+            return true;
+        });
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.pixflow.payment.domain.testing;
 import static io.pixflow.payment.domain.testing.PaymentBuilder.T0;
 import static io.pixflow.payment.domain.testing.PaymentBuilder.aPaidPayment;
 import static io.pixflow.payment.domain.testing.PaymentBuilder.aPendingPayment;
+import static io.pixflow.payment.domain.testing.Stages.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pixflow.payment.domain.IdempotencyKey;
@@ -54,7 +55,7 @@ public abstract class PaymentRepositoryContract {
                     .createdAt(Instant.parse("2026-11-29T12:00:00.123456Z"))
                     .expiringAt(Instant.parse("2026-11-29T12:30:00.123456Z")).build();
 
-            repository.insert(payment);
+            join(repository.insert(payment));
 
             assertThat(repository.findById(payment.id())).contains(payment);
             assertThat(repository.findByBankPaymentId(payment.bankPaymentId())).contains(payment);
@@ -64,7 +65,7 @@ public abstract class PaymentRepositoryContract {
         void aPaidPaymentKeepsItsPaymentTimeAndVersion() {
             Payment paid = aPaidPayment().paidAt(Instant.parse("2026-11-29T12:01:02.5Z")).version(7).build();
 
-            repository.insert(paid);
+            join(repository.insert(paid));
 
             Payment read = repository.findById(paid.id()).orElseThrow();
             assertThat(read.paidAt()).isEqualTo(Instant.parse("2026-11-29T12:01:02.5Z"));
@@ -76,7 +77,7 @@ public abstract class PaymentRepositoryContract {
         void aPaymentPaidByATransferKeepsTheTransfersEndToEndId() {
             Payment paid = aPaidPayment().paidByTransfer("E12345678202611291200abcdefghijk").build();
 
-            repository.insert(paid);
+            join(repository.insert(paid));
 
             assertThat(repository.findById(paid.id()).orElseThrow().endToEndId())
                     .isEqualTo("E12345678202611291200abcdefghijk");
@@ -86,7 +87,7 @@ public abstract class PaymentRepositoryContract {
         void theLargestAmountABrCodeCanCarryIsKeptExactly() {
             Payment payment = aPendingPayment().amount("9999999999.99").build();
 
-            repository.insert(payment);
+            join(repository.insert(payment));
 
             assertThat(repository.findById(payment.id()).orElseThrow().amount())
                     .isEqualTo(Money.ofCentavos(Money.MAX_CENTAVOS));
@@ -94,7 +95,7 @@ public abstract class PaymentRepositoryContract {
 
         @Test
         void unknownIdsFindNothing() {
-            repository.insert(aPendingPayment().build());
+            join(repository.insert(aPendingPayment().build()));
 
             assertThat(repository.findById(PaymentId.generate(Instant.EPOCH, new SecureRandom()))).isEmpty();
             assertThat(repository.findByBankPaymentId(UUID.randomUUID())).isEmpty();
@@ -109,7 +110,7 @@ public abstract class PaymentRepositoryContract {
         void aKeyFindsThePaymentCreatedUnderItAndItsFingerprint() {
             Payment payment = aPendingPayment().build();
 
-            boolean stored = repository.insert(payment, new IdempotencyKey("order-42"), "fingerprint-a");
+            boolean stored = join(repository.insert(payment, new IdempotencyKey("order-42"), "fingerprint-a"));
 
             assertThat(stored).isTrue();
             assertThat(repository.findByIdempotencyKey(new IdempotencyKey("order-42")))
@@ -121,9 +122,9 @@ public abstract class PaymentRepositoryContract {
         void aTakenKeyStoresNothingAndKeepsTheFirstPayment() {
             Payment first = aPendingPayment().build();
             Payment second = aPendingPayment().build();
-            repository.insert(first, new IdempotencyKey("order-42"), "fingerprint-a");
+            join(repository.insert(first, new IdempotencyKey("order-42"), "fingerprint-a"));
 
-            boolean stored = repository.insert(second, new IdempotencyKey("order-42"), "fingerprint-b");
+            boolean stored = join(repository.insert(second, new IdempotencyKey("order-42"), "fingerprint-b"));
 
             assertThat(stored).isFalse();
             assertThat(repository.findById(second.id())).isEmpty();
@@ -134,7 +135,7 @@ public abstract class PaymentRepositoryContract {
         @Test
         void theKeyFindsThePaymentAsItIsNowNotAsItWasCreated() {
             Payment pending = aPendingPayment().build();
-            repository.insert(pending, new IdempotencyKey("order-42"), "fingerprint-a");
+            join(repository.insert(pending, new IdempotencyKey("order-42"), "fingerprint-a"));
             Payment paid = pending.confirm(pending.amount(), T1);
             repository.compareAndSet(pending, paid);
 
@@ -149,7 +150,7 @@ public abstract class PaymentRepositoryContract {
         @Test
         void storesTheChangeWhenNothingChangedSinceTheRead() {
             Payment pending = aPendingPayment().build();
-            repository.insert(pending);
+            join(repository.insert(pending));
             Payment paid = pending.confirm(pending.amount(), T1);
 
             assertThat(repository.compareAndSet(pending, paid)).isTrue();
@@ -160,7 +161,7 @@ public abstract class PaymentRepositoryContract {
         @Test
         void refusesAChangeBasedOnAStaleReadAndKeepsTheWinner() {
             Payment pending = aPendingPayment().build();
-            repository.insert(pending);
+            join(repository.insert(pending));
             Payment cancelled = pending.cancel(T1);
             Payment paid = pending.confirm(pending.amount(), T1);
             repository.compareAndSet(pending, cancelled);
@@ -181,7 +182,7 @@ public abstract class PaymentRepositoryContract {
         @Test
         void ofManyConcurrentChangesFromTheSameReadExactlyOneWins() throws Exception {
             Payment pending = aPendingPayment().build();
-            repository.insert(pending);
+            join(repository.insert(pending));
             int racers = 16;
             CountDownLatch start = new CountDownLatch(1);
             ExecutorService pool = Executors.newFixedThreadPool(racers);
@@ -218,7 +219,7 @@ public abstract class PaymentRepositoryContract {
             Payment cancelled = aPendingPayment().status(PaymentStatus.CANCELLED).build();
             Payment pending = aPendingPayment().build();
             Payment paidButNotAsked = aPaidPayment().build();
-            List.of(paid, expired, cancelled, pending, paidButNotAsked).forEach(repository::insert);
+            List.of(paid, expired, cancelled, pending, paidButNotAsked).forEach(payment -> join(repository.insert(payment)));
 
             List<Payment> found = repository.findFinal(List.of(paid.id(), expired.id(), cancelled.id(), pending.id(),
                     PaymentId.generate(Instant.EPOCH, new SecureRandom())));
@@ -231,7 +232,7 @@ public abstract class PaymentRepositoryContract {
             List<PaymentId> ids = new ArrayList<>();
             for (int i = 0; i < 2_500; i++) {
                 Payment payment = i % 100 == 0 ? aPaidPayment().build() : aPendingPayment().build();
-                repository.insert(payment);
+                join(repository.insert(payment));
                 ids.add(payment.id());
             }
 
@@ -253,7 +254,7 @@ public abstract class PaymentRepositoryContract {
                     .build();
             Payment expired = aPendingPayment().status(PaymentStatus.EXPIRED).expiringAt(T0.plusSeconds(5)).build();
             List.of(dueLater, dueFirst, dueExactlyNow, notYetDue, paid, cancelled, expired)
-                    .forEach(repository::insert);
+                    .forEach(payment -> join(repository.insert(payment)));
 
             assertThat(repository.findDue(T0.plusSeconds(60), 10)).containsExactly(dueFirst, dueLater, dueExactlyNow);
         }
@@ -261,7 +262,7 @@ public abstract class PaymentRepositoryContract {
         @Test
         void neverMoreThanTheLimit() {
             for (int i = 1; i <= 5; i++) {
-                repository.insert(aPendingPayment().expiringAt(T0.plusSeconds(i)).build());
+                join(repository.insert(aPendingPayment().expiringAt(T0.plusSeconds(i)).build()));
             }
 
             assertThat(repository.findDue(T0.plusSeconds(60), 3)).hasSize(3)

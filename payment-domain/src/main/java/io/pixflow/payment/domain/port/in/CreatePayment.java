@@ -5,15 +5,19 @@ import io.pixflow.payment.domain.Money;
 import io.pixflow.payment.domain.Payment;
 import io.pixflow.payment.domain.TimeToLive;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 
 /** Opens a new PENDING payment with its BR Code. */
 public interface CreatePayment {
 
     /**
-     * @throws io.pixflow.payment.domain.InvalidValueException         when the description does not fit the BR Code
-     * @throws io.pixflow.payment.domain.IdempotencyKeyReusedException when the key was used for a different request
+     * @return a stage completing with the payment once it is stored. It fails with
+     *         {@link io.pixflow.payment.domain.IdempotencyKeyReusedException} when the key was used for a different
+     *         request, and with {@link io.pixflow.payment.domain.port.out.PaymentStoreUnavailableException}.
+     * @throws io.pixflow.payment.domain.InvalidValueException when the description does not fit the BR Code;
+     *         then nothing was stored
      */
-    Payment create(Command command);
+    CompletionStage<Payment> create(Command command);
 
     /**
      * @param timeToLive     how long it can be paid, or {@code null} for the server's default

@@ -8,11 +8,17 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /**
- * Where payments are kept. Every method is durable when it returns: a change that was acknowledged survives a
- * crash. Implementations throw {@link PaymentStoreUnavailableException} when the store cannot be reached, and
- * never leak their own exception types.
+ * Where payments are kept. Every change is durable when it is acknowledged: when the method returns, or for an
+ * insert when its stage completes, the change survives a crash. Implementations throw (or fail the stage with)
+ * {@link PaymentStoreUnavailableException} when the store cannot be reached, and never leak their own exception
+ * types.
+ *
+ * <p>Inserts answer with a stage so that a caller need not hold a thread while its row waits for a commit, which
+ * a store may share among many inserts. The stage may complete on a thread of the store's: what depends on it
+ * should be short, or move to the caller's own executor.
  *
  * <p>Concurrency is settled here, not by locks in services: {@link #compareAndSet} stores a change only if
  * nobody else stored one since it was read, so two racing confirmations end in exactly one stored transition.
@@ -20,14 +26,14 @@ import java.util.UUID;
 public interface PaymentRepository {
 
     /** Stores a new payment. Its id and bank payment id are fresh, so they are not checked for collisions. */
-    void insert(Payment payment);
+    CompletionStage<Void> insert(Payment payment);
 
     /**
      * Stores a new payment under a client's idempotency key, atomically with the key.
      *
-     * @return {@code false}, storing nothing, when the key already names a payment
+     * @return a stage completing with {@code false}, storing nothing, when the key already names a payment
      */
-    boolean insert(Payment payment, IdempotencyKey key, String requestFingerprint);
+    CompletionStage<Boolean> insert(Payment payment, IdempotencyKey key, String requestFingerprint);
 
     Optional<Payment> findById(PaymentId id);
 
