@@ -70,7 +70,7 @@ public final class PaymentResource {
         URI base = uriInfo.getBaseUri();
         // The HTTP worker is free once the payment is queued for a commit the store shares among many creates.
         // The answer is written by the thread that completes the stage, the store's writer: handing every answer
-        // to threads of its own cost 15 % more CPU per create, measured (benchmarks/notes.md). The write cannot
+        // to threads of its own cost about 12 % more CPU per create, measured (benchmarks/notes.md). The write cannot
         // block it: a connection has at most this one small response in flight.
         createPayment.create(present(request).toCommand(idempotencyKey)).whenComplete((payment, failure) -> {
             if (failure == null) {
