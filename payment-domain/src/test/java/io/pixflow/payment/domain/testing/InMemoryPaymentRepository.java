@@ -25,11 +25,10 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
     /** Stored at once: the stage is complete when it is returned. */
     @Override
     public synchronized CompletionStage<Void> insert(Payment payment) {
-        if (payments.containsKey(payment.id())) {
+        if (payments.putIfAbsent(payment.id(), payment) != null) {
             return CompletableFuture.failedFuture(
                     new IllegalStateException("payment " + payment.id() + " is already stored"));
         }
-        payments.put(payment.id(), payment);
         return CompletableFuture.completedFuture(null);
     }
 
