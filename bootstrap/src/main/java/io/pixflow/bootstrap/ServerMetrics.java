@@ -26,8 +26,6 @@ import java.util.Map;
 import java.util.function.IntSupplier;
 import java.util.function.ToDoubleFunction;
 import javax.sql.DataSource;
-import org.glassfish.jersey.micrometer.server.DefaultJerseyTagsProvider;
-import org.glassfish.jersey.micrometer.server.MetricsApplicationEventListener;
 
 /**
  * What {@code GET /metrics} shows, in Prometheus text format: request rate and latency per route, open WebSockets,
@@ -114,8 +112,7 @@ final class ServerMetrics implements AutoCloseable {
 
     /** Times every Jersey route, tagged by method, URI template and status. */
     Object requestTimer() {
-        return new MetricsApplicationEventListener(registry, new DefaultJerseyTagsProvider(), "http.server.requests",
-                true);
+        return new RequestTimer(registry);
     }
 
     Object resource() {

@@ -301,6 +301,40 @@ class PaymentFlowEndToEndTest {
     }
 
     /** The value of one series in Prometheus text, 0 when it has not been written yet. */
+    @Test
+    void requestsAreTimedPerRouteTemplateSoThatPaymentsShareASeries() {
+        String byId = "http_server_requests_seconds_count{exception=\"None\",method=\"GET\",outcome=\"SUCCESS\","
+                + "status=\"200\",uri=\"/payments/pix/{id}\"}";
+        String notFound = "http_server_requests_seconds_count{exception=\"None\",method=\"GET\","
+                + "outcome=\"CLIENT_ERROR\",status=\"404\",uri=\"NOT_FOUND\"}";
+        String first = api.createPayment("{\"value\": 1}").get("id").asText();
+        String second = api.createPayment("{\"value\": 2}").get("id").asText();
+        String before = api.get("metrics", "text/plain").body();
+
+        assertThat(api.get("payments/pix/" + first, "application/json").status()).isEqualTo(200);
+        assertThat(api.get("payments/pix/" + second, "application/json").status()).isEqualTo(200);
+        assertThat(api.get("no/such/route", "application/json").status()).isEqualTo(404);
+
+        String after = api.get("metrics", "text/plain").body();
+        assertThat(metric(after, byId)).isEqualTo(metric(before, byId) + 2);
+        assertThat(metric(after, notFound)).isEqualTo(metric(before, notFound) + 1);
+        assertThat(after).doesNotContain(first).doesNotContain(second).doesNotContain("no/such/route");
+    }
+
+    @Test
+    void aMethodNoRouteKnowsIsTimedAsOtherSoThatClientsCannotMintSeries() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("BREW /payments/pix HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Length: 0\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            assertThat(readHead(socket.getInputStream())).startsWith("HTTP/1.1 405");
+        }
+
+        String metrics = api.get("metrics", "text/plain").body();
+        assertThat(metrics).contains("method=\"OTHER\"").doesNotContain("BREW");
+    }
+
     private static double metric(String exposition, String series) {
         return exposition.lines().filter(line -> line.startsWith(series + " "))
                 .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
