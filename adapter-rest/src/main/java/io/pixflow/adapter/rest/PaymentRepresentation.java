@@ -39,6 +39,9 @@ record PaymentRepresentation(
     static PaymentRepresentation from(Payment payment, Instant now, URI base) {
         PaymentStatus status = payment.statusAt(now);
         String qrCode = QrCodeName.of(payment.bankPaymentId());
+        // Appended, not URI.resolve()d: the base ends with '/' and ids and code names are plain letters, digits,
+        // '-' and '_', so the result is the same without parsing a URI per link on every response.
+        String root = base.toString();
         return new PaymentRepresentation(
                 payment.id().value(),
                 payment.amount().toReais(),
@@ -46,9 +49,9 @@ record PaymentRepresentation(
                 status.name(),
                 payment.bankPaymentId().toString(),
                 qrCode,
-                base.resolve("payments/pix/qr_code/" + qrCode).toString(),
+                root + "payments/pix/qr_code/" + qrCode,
                 payment.brCode(),
-                base.resolve("payments/pix/" + payment.id().value()).toString(),
+                root + "payments/pix/" + payment.id().value(),
                 payment.createdAt(),
                 payment.expiresAt(),
                 payment.paidAt(),
