@@ -113,7 +113,6 @@ public final class PixFlowServer implements AutoCloseable {
                     Map.of("database", database::isReachable), restSecurity(settings), clock)
                     .components().forEach(api::register);
             new WebUi(payments, clock, new WebUiSettings(settings.sandbox())).components().forEach(api::register);
-            api.register(new ClientAddressFilter(settings.trustForwardedFor()));
             api.register(metrics.requestTimer());
             api.register(metrics.resource());
 
@@ -130,6 +129,7 @@ public final class PixFlowServer implements AutoCloseable {
                 // Opening a socket reads the store; that must not happen on a selector thread.
                 listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
                 listener.registerAddOn(new WebSocketAddOn(webSockets, "/"));
+                listener.registerAddOn(new ClientAddresses(settings.trustForwardedFor()));
             }
             awaitOpened(databaseOpened);
             http.start();

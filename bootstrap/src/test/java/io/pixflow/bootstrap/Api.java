@@ -33,6 +33,11 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    Reply post(String path, String json, String header, String value) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .header(header, value).POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     Reply get(String path, String accept) {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", accept).GET());
     }

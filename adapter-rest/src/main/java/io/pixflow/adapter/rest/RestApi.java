@@ -25,8 +25,8 @@ public final class RestApi {
 
     /**
      * The request property holding the client's address (a {@code String} such as {@code 203.0.113.7}), by which
-     * payment creation is rate-limited. This adapter does not know the HTTP server, so the server sets it, in a
-     * {@code @PreMatching} request filter; without it all clients share one allowance.
+     * payment creation is rate-limited. This adapter does not know the HTTP server, so the server sets it before
+     * the request reaches Jersey; without it all clients share one allowance.
      */
     public static final String CLIENT_ADDRESS_PROPERTY = "io.pixflow.adapter.rest.clientAddress";
 
