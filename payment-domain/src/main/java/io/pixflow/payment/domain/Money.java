@@ -2,7 +2,6 @@ package io.pixflow.payment.domain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.regex.Pattern;
 
 /**
  * An amount of Brazilian reais, held exactly as whole centavos.
@@ -13,7 +12,7 @@ import java.util.regex.Pattern;
 public record Money(long centavos) implements Comparable<Money> {
 
     public static final long MAX_CENTAVOS = 999_999_999_999L;
-    private static final Pattern DECIMAL = Pattern.compile("\\d{1,13}(\\.\\d+)?");
+    private static final int MAX_WHOLE_DIGITS = 13;
 
     public Money {
         if (centavos <= 0) {
@@ -50,10 +49,33 @@ public record Money(long centavos) implements Comparable<Money> {
         if (reais == null || reais.isBlank()) {
             throw new InvalidValueException("value", "is required");
         }
-        if (!DECIMAL.matcher(reais).matches()) {
+        if (!isPlainDecimal(reais)) {
             throw new InvalidValueException("value", "must be a decimal number such as 1500.00");
         }
         return ofReais(new BigDecimal(reais));
+    }
+
+    /**
+     * 1 to 13 digits, then optionally a point and at least one digit. Checked by hand rather than by a regex, as
+     * it runs on every create; ASCII digits only, which {@link BigDecimal} alone would not insist on.
+     */
+    private static boolean isPlainDecimal(String text) {
+        int point = text.indexOf('.');
+        int wholeDigits = point < 0 ? text.length() : point;
+        if (wholeDigits < 1 || wholeDigits > MAX_WHOLE_DIGITS || !isAsciiDigits(text, 0, wholeDigits)) {
+            return false;
+        }
+        return point < 0 || point < text.length() - 1 && isAsciiDigits(text, point + 1, text.length());
+    }
+
+    private static boolean isAsciiDigits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public BigDecimal toReais() {

@@ -1,9 +1,17 @@
 package io.pixflow.payment.domain;
 
+import static io.pixflow.payment.domain.testing.RegexEquivalence.TRICKY_CHARACTERS;
+import static io.pixflow.payment.domain.testing.RegexEquivalence.allStrings;
+import static io.pixflow.payment.domain.testing.RegexEquivalence.answerOf;
+import static io.pixflow.payment.domain.testing.RegexEquivalence.assertSameAnswers;
+import static io.pixflow.payment.domain.testing.RegexEquivalence.oneEditAway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,5 +55,28 @@ class MoneyTest {
         assertThatThrownBy(() -> Money.ofReais(new BigDecimal("1.234")))
                 .hasMessage("value must have at most 2 decimal places");
         assertThatThrownBy(() -> Money.ofCentavos(0)).hasMessage("value must be greater than zero");
+    }
+
+    /** The format was a regex until it showed in profiles of a create; this holds the new check to it. */
+    @Test
+    void readsTheTextsItsRegexAcceptedAndNoOthers() {
+        Pattern regex = Pattern.compile("\\d{1,13}(\\.\\d+)?");
+        // Every arrangement of up to 5 of these covers where the point, the digits and a stray character may stand.
+        Set<String> inputs = allStrings("10.-e \u0661", 5);
+        for (String valid : List.of("1234567890123", "1234567890123.45", "9999999999.99", "0.01")) {
+            inputs.addAll(oneEditAway(valid, "09.,+-e" + TRICKY_CHARACTERS));
+        }
+        inputs.addAll(List.of("1".repeat(14), "1".repeat(13) + "." + "0".repeat(20), ".5", "5.", "1..5", "1.5.5",
+                "\uFF11", "\u0661.00", "1.\u0660\u0660", "1_000", "1e3", "NaN", "Infinity", "0x10"));
+
+        assertSameAnswers(inputs, reais -> answerOf(() -> Money.ofReais(reais)), reais -> {
+            if (reais.isBlank()) {
+                return "InvalidValueException value is required";
+            }
+            if (!regex.matcher(reais).matches()) {
+                return "InvalidValueException value must be a decimal number such as 1500.00";
+            }
+            return answerOf(() -> Money.ofReais(new BigDecimal(reais)));
+        });
     }
 }

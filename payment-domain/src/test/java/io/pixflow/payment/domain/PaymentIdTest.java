@@ -1,5 +1,10 @@
 package io.pixflow.payment.domain;
 
+import static io.pixflow.payment.domain.testing.RegexEquivalence.TRICKY_CHARACTERS;
+import static io.pixflow.payment.domain.testing.RegexEquivalence.assertSameAnswers;
+import static io.pixflow.payment.domain.testing.RegexEquivalence.assertSameVerdicts;
+import static io.pixflow.payment.domain.testing.RegexEquivalence.oneEditAway;
+import static io.pixflow.payment.domain.testing.RegexEquivalence.verdictOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +17,7 @@ import java.util.List;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -88,5 +94,19 @@ class PaymentIdTest {
     void sequentialOrMalformedIdsAreNotPaymentIds(String value) {
         assertThat(PaymentId.isWellFormed(value)).isFalse();
         assertThatThrownBy(() -> new PaymentId(value)).isInstanceOf(InvalidValueException.class);
+    }
+
+    /** The format was a regex until it showed in profiles of a create; this holds the new check to it. */
+    @Test
+    void wellFormedIdsAreWhatTheirRegexAccepted() {
+        String regex = "[A-Za-z0-9]{25}";
+        Set<String> inputs = oneEditAway("Ab3dE5fG7hJ9kLmN0pQrStUvW", "09AZaz-_" + TRICKY_CHARACTERS);
+        inputs.addAll(List.of("", "x".repeat(24), "x".repeat(25), "x".repeat(26),
+                "Ab3dE5fG7hJ9kLmN0pQrStUv\uD83D\uDE00"));
+
+        assertSameVerdicts(regex, inputs, PaymentId::isWellFormed);
+        assertSameAnswers(inputs, value -> verdictOf(() -> new PaymentId(value)),
+                value -> Pattern.matches(regex, value) ? "accepted"
+                        : "InvalidValueException id must be 25 letters or digits");
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A static PIX BR Code ("copia e cola"), as the Banco Central's "Manual de Padrões para Iniciação do Pix"
@@ -26,9 +25,7 @@ public record BrCode(List<Tlv> fields) {
     public static final String NO_TXID = "***";
 
     private static final String CRC_FIELD_HEADER = "6304";
-    private static final Pattern TXID = Pattern.compile("[A-Za-z0-9]{1,25}");
-    private static final Pattern MCC = Pattern.compile("\\d{4}");
-    private static final Pattern CRC = Pattern.compile("[0-9A-Fa-f]{4}");
+    private static final int MAX_TXID_LENGTH = 25;
     // GUI, key and description share template 26: 18 characters for "0014br.gov.bcb.pix", 4 per header.
     private static final int GUI_FIELD_LENGTH = 4 + PIX_GUI.length();
 
@@ -47,7 +44,7 @@ public record BrCode(List<Tlv> fields) {
         if (!last.id().equals("63")) {
             throw new InvalidBrCodeException("field 63 (CRC) must come last");
         }
-        if (!CRC.matcher(last.value()).matches()) {
+        if (!isCrc(last.value())) {
             throw new InvalidBrCodeException("field 63 must hold 4 hexadecimal digits");
         }
         String expected = Crc16.hexOf(payload.substring(0, payload.length() - 4));
@@ -138,7 +135,7 @@ public record BrCode(List<Tlv> fields) {
             throw new InvalidBrCodeException("field 00 must be 01");
         }
         checkMerchantAccount(require(fields, "26"));
-        if (!MCC.matcher(require(fields, "52")).matches()) {
+        if (!isMerchantCategory(require(fields, "52"))) {
             throw new InvalidBrCodeException("field 52 (merchant category) must be 4 digits");
         }
         if (!require(fields, "53").equals("986")) {
@@ -156,7 +153,7 @@ public record BrCode(List<Tlv> fields) {
         }
         String txid = field(Tlv.parseAll(require(fields, "62")), "05")
                 .orElseThrow(() -> new InvalidBrCodeException("field 62-05 (txid) is missing"));
-        if (!txid.equals(NO_TXID) && !TXID.matcher(txid).matches()) {
+        if (!txid.equals(NO_TXID) && !isTxid(txid)) {
             throw new InvalidBrCodeException("field 62-05 (txid) must be 1 to 25 letters or digits, or ***");
         }
     }
@@ -194,6 +191,40 @@ public record BrCode(List<Tlv> fields) {
         return field(fields, id).orElseThrow(() -> new InvalidBrCodeException("field " + id + " is missing"));
     }
 
+    // Checked by hand rather than by regexes: every payment create builds and checks a code.
+
+    /** 1 to 25 of {@code A-Za-z0-9}. */
+    private static boolean isTxid(String text) {
+        if (text.isEmpty() || text.length() > MAX_TXID_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Ascii.isDigit(c) && !(c >= 'A' && c <= 'Z') && !(c >= 'a' && c <= 'z')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isMerchantCategory(String text) {
+        return text.length() == 4 && Ascii.isDigits(text, 0, 4);
+    }
+
+    /** 4 hexadecimal digits in either case: the CRC is compared ignoring case. */
+    private static boolean isCrc(String text) {
+        if (text.length() != 4) {
+            return false;
+        }
+        for (int i = 0; i < 4; i++) {
+            char c = text.charAt(i);
+            if (!Ascii.isDigit(c) && !(c >= 'A' && c <= 'F') && !(c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Writes a static BR Code with the fields in the order of the Banco Central manual. */
     public static final class Builder {
 
@@ -213,7 +244,7 @@ public record BrCode(List<Tlv> fields) {
         }
 
         public Builder txid(String txid) {
-            if (txid == null || !TXID.matcher(txid).matches()) {
+            if (txid == null || !isTxid(txid)) {
                 throw new InvalidValueException("txid", "must be 1 to 25 letters or digits");
             }
             this.txid = txid;

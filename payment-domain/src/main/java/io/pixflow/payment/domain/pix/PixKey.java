@@ -3,7 +3,6 @@ package io.pixflow.payment.domain.pix;
 import io.pixflow.payment.domain.InvalidValueException;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A receiver's PIX key in its canonical form: CPF and CNPJ without punctuation, e-mail in lowercase, phone as
@@ -12,12 +11,6 @@ import java.util.regex.Pattern;
  */
 public record PixKey(PixKeyType type, String value) {
 
-    private static final Pattern RANDOM = Pattern.compile(
-            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern PHONE = Pattern.compile("\\+55[1-9][0-9]9?[0-9]{8}");
-    private static final Pattern CPF = Pattern.compile("[0-9]{11}");
-    private static final Pattern CNPJ = Pattern.compile("[0-9A-Z]{12}[0-9]{2}");
     private static final int MAX_EMAIL_LENGTH = 77;
 
     public PixKey {
@@ -30,12 +23,12 @@ public record PixKey(PixKeyType type, String value) {
 
     private static boolean isCanonical(PixKeyType type, String value) {
         return switch (type) {
-            case RANDOM -> RANDOM.matcher(value).matches();
-            case EMAIL -> value.length() <= MAX_EMAIL_LENGTH && EMAIL.matcher(value).matches()
+            case RANDOM -> isUuid(value);
+            case EMAIL -> value.length() <= MAX_EMAIL_LENGTH && isEmail(value)
                     && value.equals(value.toLowerCase(Locale.ROOT));
-            case PHONE -> PHONE.matcher(value).matches();
-            case CPF -> CPF.matcher(value).matches() && isValidCpf(value);
-            case CNPJ -> CNPJ.matcher(value).matches() && isValidCnpj(value);
+            case PHONE -> isPhone(value);
+            case CPF -> isCpfFormat(value) && isValidCpf(value);
+            case CNPJ -> isCnpjFormat(value) && isValidCnpj(value);
         };
     }
 
@@ -49,30 +42,30 @@ public record PixKey(PixKeyType type, String value) {
         }
         String text = raw.strip();
         String lower = text.toLowerCase(Locale.ROOT);
-        if (RANDOM.matcher(lower).matches()) {
+        if (isUuid(lower)) {
             return new PixKey(PixKeyType.RANDOM, lower);
         }
         if (text.indexOf('@') >= 0) {
-            if (lower.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(lower).matches()) {
+            if (lower.length() > MAX_EMAIL_LENGTH || !isEmail(lower)) {
                 throw new InvalidValueException("pix_key", "is not a valid e-mail key (at most 77 characters)");
             }
             return new PixKey(PixKeyType.EMAIL, lower);
         }
         if (text.startsWith("+")) {
             String phone = text.replaceAll("[\\s()-]", "");
-            if (!PHONE.matcher(phone).matches()) {
+            if (!isPhone(phone)) {
                 throw new InvalidValueException("pix_key", "is not a Brazilian phone key such as +5511912345678");
             }
             return new PixKey(PixKeyType.PHONE, phone);
         }
         String document = text.replaceAll("[./\\-\\s]", "").toUpperCase(Locale.ROOT);
-        if (CPF.matcher(document).matches()) {
+        if (isCpfFormat(document)) {
             if (!isValidCpf(document)) {
                 throw new InvalidValueException("pix_key", "is not a valid CPF: its check digits do not match");
             }
             return new PixKey(PixKeyType.CPF, document);
         }
-        if (CNPJ.matcher(document).matches()) {
+        if (isCnpjFormat(document)) {
             if (!isValidCnpj(document)) {
                 throw new InvalidValueException("pix_key", "is not a valid CNPJ: its check digits do not match");
             }
@@ -80,6 +73,76 @@ public record PixKey(PixKeyType type, String value) {
         }
         throw new InvalidValueException("pix_key",
                 "is not a CPF, CNPJ, e-mail, +55 phone or random (UUID) key");
+    }
+
+    // The formats are checked by hand rather than by regexes: every payment create reads its key through them.
+
+    /** A lowercase UUID: 8, 4, 4, 4 and 12 of {@code 0-9a-f}, joined by hyphens. */
+    private static boolean isUuid(String text) {
+        if (text.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean hyphenPlace = i == 8 || i == 13 || i == 18 || i == 23;
+            if (hyphenPlace ? c != '-' : !isLowercaseHexDigit(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLowercaseHexDigit(char c) {
+        return Ascii.isDigit(c) || c >= 'a' && c <= 'f';
+    }
+
+    /**
+     * One {@code @} with something before it, and after it a {@code .} that is neither the first nor the last
+     * character: {@code a@b.c.d} and {@code a@.b.c} pass, {@code a@.b} and {@code a@b.} do not. No ASCII blanks.
+     */
+    private static boolean isEmail(String text) {
+        int at = text.indexOf('@');
+        if (at <= 0 || text.indexOf('@', at + 1) >= 0 || containsAsciiBlank(text)) {
+            return false;
+        }
+        int dot = text.indexOf('.', at + 2);
+        return dot >= 0 && dot < text.length() - 1;
+    }
+
+    /** The blanks {@code \s} means in a Java regex, space and U+0009 to U+000D: a no-break space is no blank here. */
+    private static boolean containsAsciiBlank(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c >= '\t' && c <= '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code +55}, an area code whose first digit is not 0, then 8 digits, or 9 and 8 digits for a mobile. */
+    private static boolean isPhone(String text) {
+        int length = text.length();
+        return (length == 13 || length == 14 && text.charAt(5) == '9')
+                && text.startsWith("+55") && text.charAt(3) != '0' && Ascii.isDigits(text, 3, length);
+    }
+
+    private static boolean isCpfFormat(String text) {
+        return text.length() == 11 && Ascii.isDigits(text, 0, 11);
+    }
+
+    /** 12 of {@code 0-9A-Z}, then 2 check digits. */
+    private static boolean isCnpjFormat(String text) {
+        if (text.length() != 14 || !Ascii.isDigits(text, 12, 14)) {
+            return false;
+        }
+        for (int i = 0; i < 12; i++) {
+            char c = text.charAt(i);
+            if (!Ascii.isDigit(c) && (c < 'A' || c > 'Z')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isValidCpf(String digits) {

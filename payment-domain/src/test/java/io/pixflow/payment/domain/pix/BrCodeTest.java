@@ -1,5 +1,10 @@
 package io.pixflow.payment.domain.pix;
 
+import static io.pixflow.payment.domain.testing.RegexEquivalence.TRICKY_CHARACTERS;
+import static io.pixflow.payment.domain.testing.RegexEquivalence.allStrings;
+import static io.pixflow.payment.domain.testing.RegexEquivalence.assertSameAnswers;
+import static io.pixflow.payment.domain.testing.RegexEquivalence.oneEditAway;
+import static io.pixflow.payment.domain.testing.RegexEquivalence.verdictOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +13,9 @@ import io.pixflow.payment.domain.InvalidValueException;
 import io.pixflow.payment.domain.Money;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -216,6 +224,73 @@ class BrCodeTest {
         private String withValidCrc(String payload) {
             String body = payload.substring(0, payload.length() - 4);
             return body + Crc16.hexOf(body);
+        }
+    }
+
+    /** The field formats were regexes until they showed in profiles of a create; these hold the new checks to them. */
+    @Nested
+    class AcceptsWhatItsRegexesAccepted {
+
+        private static final String REFUSED = "InvalidBrCodeException invalid BR Code: ";
+        private static final List<Tlv> MANUAL_FIELDS = BrCode.parse(MANUAL_WITH_AMOUNT).fields();
+
+        @Test
+        void txids() {
+            Pattern txidRegex = Pattern.compile("[A-Za-z0-9]{1,25}");
+            Set<String> inputs = oneEditAway(PAYMENT_ID, "09AZaz*-" + TRICKY_CHARACTERS);
+            inputs.addAll(allStrings("0Zz*-\u0661", 3));
+            inputs.addAll(List.of("x".repeat(24), "x".repeat(25), "x".repeat(26), "\uD83D\uDE00"));
+
+            assertSameAnswers(inputs, value -> verdictOf(() -> BrCode.builder(SHOP).txid(value)),
+                    value -> txidRegex.matcher(value).matches() ? "accepted"
+                            : "InvalidValueException txid must be 1 to 25 letters or digits");
+
+            inputs.remove("");
+            assertSameAnswers(inputs, value -> verdictOf(() -> new BrCode(manualFieldsWith("62", txidField(value)))),
+                    value -> value.equals("***") || txidRegex.matcher(value).matches() ? "accepted"
+                            : REFUSED + "field 62-05 (txid) must be 1 to 25 letters or digits, or ***");
+        }
+
+        @Test
+        void merchantCategories() {
+            Pattern mccRegex = Pattern.compile("\\d{4}");
+            Set<String> inputs = allStrings("09/:a \u0661\uFF10", 5);
+            inputs.addAll(oneEditAway("5812", "09" + TRICKY_CHARACTERS));
+            inputs.remove("");
+
+            assertSameAnswers(inputs, value -> verdictOf(() -> new BrCode(manualFieldsWith("52", value))),
+                    value -> mccRegex.matcher(value).matches() ? "accepted"
+                            : REFUSED + "field 52 (merchant category) must be 4 digits");
+        }
+
+        @Test
+        void crcs() {
+            Pattern crcRegex = Pattern.compile("[0-9A-Fa-f]{4}");
+            String body = MANUAL_WITH_AMOUNT.substring(0, MANUAL_WITH_AMOUNT.length() - "63041D1D".length());
+            String expected = Crc16.hexOf(body + "6304");
+            Set<String> inputs = oneEditAway(expected, "09afgAFG" + TRICKY_CHARACTERS);
+            inputs.addAll(oneEditAway(expected.toLowerCase(Locale.ROOT), "09afgAFG" + TRICKY_CHARACTERS));
+            inputs.addAll(allStrings("09afgAFG@`\u0661", 4));
+            inputs.remove("");
+
+            assertSameAnswers(inputs, value -> verdictOf(() -> BrCode.parse(body + "63" + length(value) + value)),
+                    value -> !crcRegex.matcher(value).matches() ? REFUSED + "field 63 must hold 4 hexadecimal digits"
+                            : value.equalsIgnoreCase(expected) ? "accepted"
+                            : REFUSED + "CRC is " + value + " but the payload's CRC is " + expected);
+        }
+
+        private static List<Tlv> manualFieldsWith(String id, String value) {
+            List<Tlv> fields = new ArrayList<>(MANUAL_FIELDS);
+            fields.replaceAll(field -> field.id().equals(id) ? new Tlv(id, value) : field);
+            return fields;
+        }
+
+        private static String txidField(String txid) {
+            return "05" + length(txid) + txid;
+        }
+
+        private static String length(String value) {
+            return String.format("%02d", value.length());
         }
     }
 }
