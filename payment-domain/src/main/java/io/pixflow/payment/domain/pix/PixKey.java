@@ -52,13 +52,13 @@ public record PixKey(PixKeyType type, String value) {
             return new PixKey(PixKeyType.EMAIL, lower);
         }
         if (text.startsWith("+")) {
-            String phone = text.replaceAll("[\\s()-]", "");
+            String phone = withoutSeparators(text, "()-");
             if (!isPhone(phone)) {
                 throw new InvalidValueException("pix_key", "is not a Brazilian phone key such as +5511912345678");
             }
             return new PixKey(PixKeyType.PHONE, phone);
         }
-        String document = text.replaceAll("[./\\-\\s]", "").toUpperCase(Locale.ROOT);
+        String document = withoutSeparators(text, "./-").toUpperCase(Locale.ROOT);
         if (isCpfFormat(document)) {
             if (!isValidCpf(document)) {
                 throw new InvalidValueException("pix_key", "is not a valid CPF: its check digits do not match");
@@ -109,15 +109,30 @@ public record PixKey(PixKeyType type, String value) {
         return dot >= 0 && dot < text.length() - 1;
     }
 
-    /** The blanks {@code \s} means in a Java regex, space and U+0009 to U+000D: a no-break space is no blank here. */
     private static boolean containsAsciiBlank(String text) {
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == ' ' || c >= '\t' && c <= '\r') {
+            if (isAsciiBlank(text.charAt(i))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The blanks {@code \s} means in a Java regex, space and U+0009 to U+000D: a no-break space is no blank here. */
+    private static boolean isAsciiBlank(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r';
+    }
+
+    /** The key as people write it, without the given punctuation and blanks: a loop, as keys are read per create. */
+    private static String withoutSeparators(String text, String punctuation) {
+        StringBuilder kept = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (punctuation.indexOf(c) < 0 && !isAsciiBlank(c)) {
+                kept.append(c);
+            }
+        }
+        return kept.toString();
     }
 
     /** {@code +55}, an area code whose first digit is not 0, then 8 digits, or 9 and 8 digits for a mobile. */
