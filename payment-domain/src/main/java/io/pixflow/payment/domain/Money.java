@@ -62,20 +62,10 @@ public record Money(long centavos) implements Comparable<Money> {
     private static boolean isPlainDecimal(String text) {
         int point = text.indexOf('.');
         int wholeDigits = point < 0 ? text.length() : point;
-        if (wholeDigits < 1 || wholeDigits > MAX_WHOLE_DIGITS || !isAsciiDigits(text, 0, wholeDigits)) {
+        if (wholeDigits < 1 || wholeDigits > MAX_WHOLE_DIGITS || !AsciiCharacters.isDigits(text, 0, wholeDigits)) {
             return false;
         }
-        return point < 0 || point < text.length() - 1 && isAsciiDigits(text, point + 1, text.length());
-    }
-
-    private static boolean isAsciiDigits(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
+        return point < 0 || point < text.length() - 1 && AsciiCharacters.isDigits(text, point + 1, text.length());
     }
 
     public BigDecimal toReais() {

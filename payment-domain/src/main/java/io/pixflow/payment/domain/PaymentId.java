@@ -67,21 +67,7 @@ public record PaymentId(String value) {
 
     /** Lets an adapter answer "not found" for a string that cannot name any payment, without an exception. */
     public static boolean isWellFormed(String value) {
-        return value != null && isAsciiLettersOrDigits(value, LENGTH);
-    }
-
-    /** A loop rather than a regex: every payment created or looked up passes through here. */
-    private static boolean isAsciiLettersOrDigits(String text, int length) {
-        if (text.length() != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (!(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z') && !(c >= 'a' && c <= 'z')) {
-                return false;
-            }
-        }
-        return true;
+        return value != null && value.length() == LENGTH && AsciiCharacters.isLettersOrDigits(value, 0, LENGTH);
     }
 
     @Override

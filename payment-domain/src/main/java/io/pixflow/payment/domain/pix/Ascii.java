@@ -28,18 +28,4 @@ final class Ascii {
         return out.toString().strip();
     }
 
-    /** Only {@code 0-9}, as the BR Code and key formats mean: {@link Character#isDigit} would also take "١٢٣". */
-    static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    /** Whether the characters of {@code text} from {@code from} (inclusive) to {@code to} (exclusive) are 0-9. */
-    static boolean isDigits(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (!isDigit(text.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

@@ -1,5 +1,6 @@
 package io.pixflow.payment.domain.pix;
 
+import io.pixflow.payment.domain.AsciiCharacters;
 import io.pixflow.payment.domain.InvalidBrCodeException;
 import io.pixflow.payment.domain.InvalidValueException;
 import io.pixflow.payment.domain.Money;
@@ -195,20 +196,12 @@ public record BrCode(List<Tlv> fields) {
 
     /** 1 to 25 of {@code A-Za-z0-9}. */
     private static boolean isTxid(String text) {
-        if (text.isEmpty() || text.length() > MAX_TXID_LENGTH) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!Ascii.isDigit(c) && !(c >= 'A' && c <= 'Z') && !(c >= 'a' && c <= 'z')) {
-                return false;
-            }
-        }
-        return true;
+        return !text.isEmpty() && text.length() <= MAX_TXID_LENGTH
+                && AsciiCharacters.isLettersOrDigits(text, 0, text.length());
     }
 
     private static boolean isMerchantCategory(String text) {
-        return text.length() == 4 && Ascii.isDigits(text, 0, 4);
+        return text.length() == 4 && AsciiCharacters.isDigits(text, 0, 4);
     }
 
     /** 4 hexadecimal digits in either case: the CRC is compared ignoring case. */
@@ -218,7 +211,7 @@ public record BrCode(List<Tlv> fields) {
         }
         for (int i = 0; i < 4; i++) {
             char c = text.charAt(i);
-            if (!Ascii.isDigit(c) && !(c >= 'A' && c <= 'F') && !(c >= 'a' && c <= 'f')) {
+            if (!AsciiCharacters.isDigit(c) && !(c >= 'A' && c <= 'F') && !(c >= 'a' && c <= 'f')) {
                 return false;
             }
         }

@@ -1,5 +1,6 @@
 package io.pixflow.payment.domain.pix;
 
+import io.pixflow.payment.domain.AsciiCharacters;
 import io.pixflow.payment.domain.InvalidValueException;
 import java.util.Locale;
 import java.util.Objects;
@@ -93,7 +94,7 @@ public record PixKey(PixKeyType type, String value) {
     }
 
     private static boolean isLowercaseHexDigit(char c) {
-        return Ascii.isDigit(c) || c >= 'a' && c <= 'f';
+        return AsciiCharacters.isDigit(c) || c >= 'a' && c <= 'f';
     }
 
     /**
@@ -139,21 +140,21 @@ public record PixKey(PixKeyType type, String value) {
     private static boolean isPhone(String text) {
         int length = text.length();
         return (length == 13 || length == 14 && text.charAt(5) == '9')
-                && text.startsWith("+55") && text.charAt(3) != '0' && Ascii.isDigits(text, 3, length);
+                && text.startsWith("+55") && text.charAt(3) != '0' && AsciiCharacters.isDigits(text, 3, length);
     }
 
     private static boolean isCpfFormat(String text) {
-        return text.length() == 11 && Ascii.isDigits(text, 0, 11);
+        return text.length() == 11 && AsciiCharacters.isDigits(text, 0, 11);
     }
 
     /** 12 of {@code 0-9A-Z}, then 2 check digits. */
     private static boolean isCnpjFormat(String text) {
-        if (text.length() != 14 || !Ascii.isDigits(text, 12, 14)) {
+        if (text.length() != 14 || !AsciiCharacters.isDigits(text, 12, 14)) {
             return false;
         }
         for (int i = 0; i < 12; i++) {
             char c = text.charAt(i);
-            if (!Ascii.isDigit(c) && (c < 'A' || c > 'Z')) {
+            if (!AsciiCharacters.isDigit(c) && (c < 'A' || c > 'Z')) {
                 return false;
             }
         }
