@@ -43,9 +43,6 @@ class ClientAddressesTest {
     }
 
     private static Settings oneCreateEach(Path data, boolean trustForwardedFor) {
-        Settings sandbox = TestServers.sandbox(data);
-        return new Settings(sandbox.host(), sandbox.port(), sandbox.databaseUrl(), sandbox.databaseUser(),
-                sandbox.databasePassword(), sandbox.merchant(), sandbox.paymentTtl(), sandbox.webhookSecrets(), sandbox.apiKeys(),
-                sandbox.allowedOrigins(), sandbox.publicUrl(), new Settings.CreationLimit(1, 1), trustForwardedFor);
+        return TestServers.sandbox(data, new Settings.CreationLimit(1, 1), trustForwardedFor);
     }
 }

@@ -13,17 +13,30 @@ final class TestServers {
     static final Merchant MERCHANT =
             new Merchant(PixKey.parse("123e4567-e12b-12d1-a456-426655440000"), "PixFlow Test Shop", "Sao Paulo");
 
+    /** More than any test creates, so that the creation allowance decides no test but its own. */
+    private static final Settings.CreationLimit GENEROUS_CREATION_LIMIT = new Settings.CreationLimit(1_000, 1_000);
+
     private TestServers() {
     }
 
     static Settings sandbox(Path dataDirectory) {
-        return on("jdbc:h2:file:" + dataDirectory.resolve("pixflow").toAbsolutePath());
+        return sandbox(dataDirectory, GENEROUS_CREATION_LIMIT, false);
+    }
+
+    /** Sandbox settings with their own creation allowance, and trusting X-Forwarded-For or not. */
+    static Settings sandbox(Path dataDirectory, Settings.CreationLimit creationLimit, boolean trustForwardedFor) {
+        return on("jdbc:h2:file:" + dataDirectory.resolve("pixflow").toAbsolutePath(), creationLimit,
+                trustForwardedFor);
     }
 
     /** Sandbox settings on the database at {@code jdbcUrl} (PostgreSQL's superuser for a test PostgreSQL). */
     static Settings on(String jdbcUrl) {
+        return on(jdbcUrl, GENEROUS_CREATION_LIMIT, false);
+    }
+
+    private static Settings on(String jdbcUrl, Settings.CreationLimit creationLimit, boolean trustForwardedFor) {
         String user = jdbcUrl.startsWith("jdbc:postgresql:") ? "postgres" : "";
         return new Settings("127.0.0.1", 0, jdbcUrl, user, "", MERCHANT, TimeToLive.DEFAULT, List.of(), List.of(),
-                Set.of(), null, new Settings.CreationLimit(1_000, 1_000), false);
+                Set.of(), null, creationLimit, trustForwardedFor);
     }
 }
