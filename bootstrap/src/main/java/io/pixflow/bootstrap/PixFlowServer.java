@@ -41,9 +41,10 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
-import org.glassfish.grizzly.nio.transport.TCPNIOTransport;
 import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
@@ -124,12 +125,21 @@ public final class PixFlowServer implements AutoCloseable {
             GrizzlyWebSockets webSockets = new GrizzlyWebSockets(WEBSOCKET_MAX_FRAME_BYTES);
             webSockets.register(statusSocket.endpointConfig());
 
-            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(
-                    URI.create("http://" + settings.host() + ":" + settings.port() + "/"), api, false);
+            URI listenOn = URI.create("http://" + settings.host() + ":" + settings.port() + "/");
+            HttpServer http;
+            if (isEmbedded(settings)) {
+                http = GrizzlyHttpServerFactory.createHttpServer(listenOn, false);
+                SelectorThreadRequests.serve(http, ContainerFactory.createContainer(GrizzlyHttpContainer.class, api),
+                        Runtime.getRuntime().availableProcessors());
+            } else {
+                http = GrizzlyHttpServerFactory.createHttpServer(listenOn, api, false);
+                for (NetworkListener listener : http.getListeners()) {
+                    // A request, or the opening of a status socket, may wait for the database server; that must not
+                    // happen on a selector thread.
+                    listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
+                }
+            }
             for (NetworkListener listener : http.getListeners()) {
-                // Opening a socket reads the store; that must not happen on a selector thread.
-                listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
-                sizeThreads(listener.getTransport(), settings);
                 listener.registerAddOn(new WebSocketAddOn(webSockets, "/"));
                 listener.registerAddOn(new ClientAddresses(settings.trustForwardedFor()));
             }
@@ -175,19 +185,12 @@ public final class PixFlowServer implements AutoCloseable {
     }
 
     /**
-     * On an embedded database a request never waits for another machine, so one HTTP worker and one selector per
-     * core keep the cores busy; Grizzly's defaults (two workers per core, one selector more than cores) only add
-     * runnable threads that take turns with the one thread storing every new payment. Measured with `wrk`, one
-     * server per setting, four runs each: creates 3,745–4,292/s at 341–370 µs of CPU each with the defaults,
-     * 4,204–4,557/s at 312–335 µs with these (benchmarks/notes.md). On PostgreSQL a worker waits for the network,
-     * so there the defaults stay.
+     * Whether the database is in this process (H2 file or memory), so that no request waits for another machine.
+     * On PostgreSQL a request waits for the network, so there Grizzly's defaults stay: worker threads, two per core.
      */
-    private static void sizeThreads(TCPNIOTransport transport, Settings settings) {
-        if (settings.databaseUrl().startsWith("jdbc:h2:")) {
-            int cores = Runtime.getRuntime().availableProcessors();
-            transport.getWorkerThreadPoolConfig().setCorePoolSize(cores).setMaxPoolSize(cores);
-            transport.setSelectorRunnersCount(cores);
-        }
+    private static boolean isEmbedded(Settings settings) {
+        return settings.databaseUrl().startsWith("jdbc:h2:") && !settings.databaseUrl().startsWith("jdbc:h2:tcp:")
+                && !settings.databaseUrl().startsWith("jdbc:h2:ssl:");
     }
 
     /** Waits for the database to be open; what made it fail is thrown as it was (a DatabaseOpenException). */

@@ -18,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * The payments API of DESIGN §3. {@code GET /payments/pix/{id}} answers JSON with a quality of 0.9 so that the
@@ -66,19 +68,21 @@ public final class PaymentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public void create(CreatePaymentRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey,
-                       @Context UriInfo uriInfo, @Suspended AsyncResponse response) {
-        URI base = uriInfo.getBaseUri();
-        // The HTTP worker is free once the payment is queued for a commit the store shares among many creates.
-        // The answer is written by the thread that completes the stage, the store's writer: handing every answer
-        // to threads of its own cost about 12 % more CPU per create, measured (benchmarks/notes.md). The write cannot
-        // block it: a connection has at most this one small response in flight.
-        createPayment.create(present(request).toCommand(idempotencyKey)).whenComplete((payment, failure) -> {
+                       @Context ContainerRequestContext context, @Suspended AsyncResponse response) {
+        URI base = context.getUriInfo().getBaseUri();
+        // The HTTP thread is free once the payment is queued for a commit the store shares among many creates. The
+        // answer is written where the server says (RestApi.ANSWER_EXECUTOR_PROPERTY), or else by the thread that
+        // completes the stage. The write cannot block: a connection has at most this one small response in flight.
+        Executor answering = context.getProperty(RestApi.ANSWER_EXECUTOR_PROPERTY) instanceof Executor executor
+                ? executor
+                : Runnable::run;
+        createPayment.create(present(request).toCommand(idempotencyKey)).whenCompleteAsync((payment, failure) -> {
             if (failure == null) {
                 response.resume(created(payment, base));
             } else {
                 response.resume(unwrapped(failure));
             }
-        });
+        }, answering);
     }
 
     private Response created(Payment payment, URI base) {

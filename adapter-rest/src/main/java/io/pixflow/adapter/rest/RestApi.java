@@ -30,6 +30,13 @@ public final class RestApi {
      */
     public static final String CLIENT_ADDRESS_PROPERTY = "io.pixflow.adapter.rest.clientAddress";
 
+    /**
+     * The request property holding the {@link java.util.concurrent.Executor} on which an answer that is ready on
+     * another thread is written, such as the connection's own I/O thread. Without it the answer is written on the
+     * thread that finished the work: for a create, the store's writer.
+     */
+    public static final String ANSWER_EXECUTOR_PROPERTY = "io.pixflow.adapter.rest.answerExecutor";
+
     /** Clients tracked by the creation rate limit at most: about 100 bytes each. */
     static final int MAX_RATE_LIMITED_CLIENTS = 100_000;
 

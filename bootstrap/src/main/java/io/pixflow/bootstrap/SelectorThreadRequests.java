@@ -1,0 +1,106 @@
+package io.pixflow.bootstrap;
+
+import io.pixflow.adapter.rest.RestApi;
+import java.util.concurrent.Executor;
+import org.glassfish.grizzly.Connection;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.HttpServerFilter;
+import org.glassfish.grizzly.http.server.HttpServerProbe;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.RequestExecutorProvider;
+import org.glassfish.grizzly.http.server.Response;
+import org.glassfish.grizzly.nio.NIOConnection;
+import org.glassfish.grizzly.nio.NIOTransport;
+import org.glassfish.grizzly.nio.transport.TCPNIOTransport;
+import org.glassfish.grizzly.strategies.SameThreadIOStrategy;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
+
+/**
+ * Jersey run on the selector thread that read the request, for a server whose database is embedded: nothing a
+ * request does there waits for another machine, so handing each request to a worker thread only adds a thread
+ * wake-up, and two changes of the socket's epoll interest, to every request. On this project's 2-core test
+ * machines (virtualised, where each system call and wake-up is dear) that hand-off was a third of a static GET's
+ * CPU: 140-156 µs per GET with workers, 100-104 µs without (`wrk`, benchmarks/notes.md).
+ *
+ * <p>What still goes to a worker: a request whose body has not all arrived with its head. Jersey reads a body by
+ * blocking, and a client that sends its body slowly must hold up nobody but itself, never a selector thread and
+ * the other connections on it.
+ *
+ * <p>A suspended request (an asynchronous create) is answered later by another thread. Grizzly expects a
+ * request's processing to be suspended before another thread can resume it; its worker hand-off does that, and on
+ * the selector thread {@link #SUSPEND_BEFORE_RESUME} does it as Jersey suspends the response, before the work
+ * that will resume it is queued. Without it, an answer that came back before the selector thread had returned
+ * left the connection unread for up to a second.
+ *
+ * <p>Such answers are written on the connection's own selector thread ({@link RestApi#ANSWER_EXECUTOR_PROPERTY}),
+ * not on the thread that finished the work: that thread is the store's single writer, which every create waits
+ * for, and writing every answer itself made it the server's bottleneck.
+ */
+final class SelectorThreadRequests extends HttpHandler {
+
+    private static final HttpServerProbe SUSPEND_BEFORE_RESUME = new HttpServerProbe.Adapter() {
+        @Override
+        public void onRequestSuspendEvent(HttpServerFilter filter, Connection connection, Request request) {
+            // On a worker the hand-off suspended the processing already.
+            if (!request.getContext().getInternalContext().wasSuspended()) {
+                request.getContext().suspend();
+            }
+        }
+    };
+
+    private final GrizzlyHttpContainer jersey;
+    private final RequestExecutorProvider threads;
+
+    private SelectorThreadRequests(GrizzlyHttpContainer jersey) {
+        this.jersey = jersey;
+        // null: on this thread.
+        this.threads = request -> request.getInputBuffer().isFinished()
+                ? null
+                : request.getContext().getConnection().getTransport().getWorkerThreadPool();
+    }
+
+    /**
+     * Serves {@code jersey} on every listener of the server as described above: selector threads only, one per
+     * core, and {@code cores} workers for requests whose body is still arriving.
+     */
+    static void serve(HttpServer http, GrizzlyHttpContainer jersey, int cores) {
+        for (NetworkListener listener : http.getListeners()) {
+            TCPNIOTransport transport = listener.getTransport();
+            transport.setIOStrategy(SameThreadIOStrategy.getInstance());
+            transport.setSelectorRunnersCount(cores);
+            transport.setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
+                    .setPoolName("pixflow-body-reader").setCorePoolSize(cores).setMaxPoolSize(cores));
+        }
+        http.getServerConfiguration().getMonitoringConfig().getWebServerConfig().addProbes(SUSPEND_BEFORE_RESUME);
+        http.getServerConfiguration().addHttpHandler(new SelectorThreadRequests(jersey), "/");
+    }
+
+    @Override
+    public void service(Request request, Response response) throws Exception {
+        NIOConnection connection = (NIOConnection) request.getContext().getConnection();
+        request.setAttribute(RestApi.ANSWER_EXECUTOR_PROPERTY, (Executor) answer -> ((NIOTransport) connection
+                .getTransport()).getSelectorHandler().execute(connection.getSelectorRunner(), () -> {
+                    answer.run();
+                    return true;
+                }, null));
+        jersey.service(request, response);
+    }
+
+    @Override
+    public RequestExecutorProvider getRequestExecutorProvider() {
+        return threads;
+    }
+
+    @Override
+    public void start() {
+        jersey.start();
+    }
+
+    @Override
+    public void destroy() {
+        jersey.destroy();
+    }
+}
