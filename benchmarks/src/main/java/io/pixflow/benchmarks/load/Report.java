@@ -78,6 +78,14 @@ final class Report {
         return String.format(Locale.ROOT, Math.abs(value) >= 10 ? "%.1f" : "%.2f", value);
     }
 
+    /**
+     * A ratio with three decimals, so that one just under its limit (0.396 against 0.4) is not printed as the limit
+     * itself next to "not met".
+     */
+    static String ratio(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+
     static String mib(long kib) {
         return String.format(Locale.ROOT, "%.1f MiB", kib / 1024.0);
     }
