@@ -41,6 +41,13 @@ import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
  */
 final class SelectorThreadRequests extends HttpHandler {
 
+    /**
+     * Threads that wait for bodies still arriving, at most. They wait for clients, not for a CPU, so there are more
+     * of them than cores: a few slow clients must not make every split body queue behind theirs. Started only as
+     * needed; each read gives up after the transport's read time-out (Grizzly's default, 30 s).
+     */
+    private static final int MAX_BODY_READERS = 64;
+
     private static final HttpServerProbe SUSPEND_BEFORE_RESUME = new HttpServerProbe.Adapter() {
         @Override
         public void onRequestSuspendEvent(HttpServerFilter filter, Connection connection, Request request) {
@@ -63,8 +70,8 @@ final class SelectorThreadRequests extends HttpHandler {
     }
 
     /**
-     * Serves {@code jersey} on every listener of the server as described above: selector threads only, one per
-     * core, and {@code cores} workers for requests whose body is still arriving.
+     * Serves {@code jersey} on every listener of the server as described above: one selector thread per core, and
+     * workers for requests whose body is still arriving.
      */
     static void serve(HttpServer http, GrizzlyHttpContainer jersey, int cores) {
         for (NetworkListener listener : http.getListeners()) {
@@ -72,7 +79,7 @@ final class SelectorThreadRequests extends HttpHandler {
             transport.setIOStrategy(SameThreadIOStrategy.getInstance());
             transport.setSelectorRunnersCount(cores);
             transport.setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
-                    .setPoolName("pixflow-body-reader").setCorePoolSize(cores).setMaxPoolSize(cores));
+                    .setPoolName("pixflow-body-reader").setCorePoolSize(cores).setMaxPoolSize(MAX_BODY_READERS));
         }
         http.getServerConfiguration().getMonitoringConfig().getWebServerConfig().addProbes(SUSPEND_BEFORE_RESUME);
         http.getServerConfiguration().addHttpHandler(new SelectorThreadRequests(jersey), "/");
