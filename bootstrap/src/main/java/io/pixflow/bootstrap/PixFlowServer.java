@@ -127,7 +127,7 @@ public final class PixFlowServer implements AutoCloseable {
 
             URI listenOn = URI.create("http://" + settings.host() + ":" + settings.port() + "/");
             HttpServer http;
-            if (isEmbedded(settings)) {
+            if (database.isEmbedded()) {
                 http = GrizzlyHttpServerFactory.createHttpServer(listenOn, false);
                 SelectorThreadRequests.serve(http, ContainerFactory.createContainer(GrizzlyHttpContainer.class, api),
                         Runtime.getRuntime().availableProcessors());
@@ -135,7 +135,7 @@ public final class PixFlowServer implements AutoCloseable {
                 http = GrizzlyHttpServerFactory.createHttpServer(listenOn, api, false);
                 for (NetworkListener listener : http.getListeners()) {
                     // A request, or the opening of a status socket, may wait for the database server; that must not
-                    // happen on a selector thread.
+                    // happen on a selector thread. Grizzly's default sizes stay: two workers per core.
                     listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
                 }
             }
@@ -182,15 +182,6 @@ public final class PixFlowServer implements AutoCloseable {
             abandon(resources, databaseOpened);
             throw e;
         }
-    }
-
-    /**
-     * Whether the database is in this process (H2 file or memory), so that no request waits for another machine.
-     * On PostgreSQL a request waits for the network, so there Grizzly's defaults stay: worker threads, two per core.
-     */
-    private static boolean isEmbedded(Settings settings) {
-        return settings.databaseUrl().startsWith("jdbc:h2:") && !settings.databaseUrl().startsWith("jdbc:h2:tcp:")
-                && !settings.databaseUrl().startsWith("jdbc:h2:ssl:");
     }
 
     /** Waits for the database to be open; what made it fail is thrown as it was (a DatabaseOpenException). */

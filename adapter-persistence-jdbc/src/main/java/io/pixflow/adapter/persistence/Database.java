@@ -183,6 +183,14 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Whether the database runs in this process (H2 by file or in memory), so that no query waits for another
+     * machine.
+     */
+    public boolean isEmbedded() {
+        return JdbcUrls.isEmbedded(settings.jdbcUrl());
+    }
+
+    /**
      * Whether the database answers now: for a health check. Takes at most the connection timeout plus one second,
      * and never throws.
      *

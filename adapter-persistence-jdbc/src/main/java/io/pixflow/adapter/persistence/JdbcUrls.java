@@ -61,6 +61,15 @@ final class JdbcUrls {
         return completed;
     }
 
+    /** Whether the database runs in this process: H2 by file or in memory, not an H2 server over TCP or SSL. */
+    static boolean isEmbedded(String jdbcUrl) {
+        if (!jdbcUrl.regionMatches(true, 0, H2_PREFIX, 0, H2_PREFIX.length())) {
+            return false;
+        }
+        String database = jdbcUrl.substring(H2_PREFIX.length()).toLowerCase(Locale.ROOT);
+        return !database.startsWith("tcp:") && !database.startsWith("ssl:");
+    }
+
     static boolean isPostgresql(String jdbcUrl) {
         return jdbcUrl.startsWith(POSTGRESQL_PREFIX);
     }

@@ -34,6 +34,16 @@ class JdbcUrlsTest {
     }
 
     @Test
+    void onlyH2ByFileOrInMemoryIsEmbedded() {
+        assertThat(JdbcUrls.isEmbedded("jdbc:h2:file:./data/pixflow")).isTrue();
+        assertThat(JdbcUrls.isEmbedded("JDBC:H2:./data/pixflow")).isTrue();
+        assertThat(JdbcUrls.isEmbedded("jdbc:h2:mem:test")).isTrue();
+        assertThat(JdbcUrls.isEmbedded("jdbc:h2:tcp://db:9092/~/pixflow")).isFalse();
+        assertThat(JdbcUrls.isEmbedded("jdbc:h2:ssl://db:9092/~/pixflow")).isFalse();
+        assertThat(JdbcUrls.isEmbedded("jdbc:postgresql://db:5432/pixflow")).isFalse();
+    }
+
+    @Test
     void passwordsInUrlsAreMasked() {
         assertThat(JdbcUrls.redact("jdbc:postgresql://db/pixflow?user=pix&password=hunter2&ssl=true"))
                 .isEqualTo("jdbc:postgresql://db/pixflow?user=pix&password=***&ssl=true");
