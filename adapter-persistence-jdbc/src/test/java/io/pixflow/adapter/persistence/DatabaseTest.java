@@ -76,6 +76,15 @@ class DatabaseTest {
     }
 
     @Test
+    void anH2FileDatabaseKeepsAFourMegabytePageCache() throws SQLException {
+        try (Database database = Database.open(fileDatabase(directory.resolve("pixflow")))) {
+            assertThat(scalar(database,
+                    "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'CACHE_SIZE'"))
+                    .isEqualTo("4096");
+        }
+    }
+
+    @Test
     void isReachableWhileOpenAndNotOnceClosed() {
         Database database = Database.open(fileDatabase(directory.resolve("pixflow")));
         assertThat(database.isReachable()).isTrue();

@@ -8,20 +8,25 @@ import org.junit.jupiter.api.Test;
 
 class JdbcUrlsTest {
 
+    /** What PixFlow appends to an H2 database by file, in this order. */
+    private static final String ADDED = ";WRITE_DELAY=0;PAGE_SIZE=4096;CACHE_SIZE=4096;DB_CLOSE_ON_EXIT=FALSE";
+
     @Test
     void h2FileDatabasesCommitWithoutWriteDelayAndAreClosedByPixFlow() {
         assertThat(JdbcUrls.withH2FileSettings("jdbc:h2:file:./data/pixflow"))
-                .isEqualTo("jdbc:h2:file:./data/pixflow;WRITE_DELAY=0;PAGE_SIZE=4096;DB_CLOSE_ON_EXIT=FALSE");
+                .isEqualTo("jdbc:h2:file:./data/pixflow" + ADDED);
         assertThat(JdbcUrls.withH2FileSettings("jdbc:h2:./data/pixflow;MODE=PostgreSQL"))
-                .isEqualTo("jdbc:h2:./data/pixflow;MODE=PostgreSQL;WRITE_DELAY=0;PAGE_SIZE=4096;DB_CLOSE_ON_EXIT=FALSE");
+                .isEqualTo("jdbc:h2:./data/pixflow;MODE=PostgreSQL" + ADDED);
         assertThat(JdbcUrls.withH2FileSettings("jdbc:h2:tcp://db:9092/~/pixflow"))
-                .isEqualTo("jdbc:h2:tcp://db:9092/~/pixflow;WRITE_DELAY=0;PAGE_SIZE=4096;DB_CLOSE_ON_EXIT=FALSE");
+                .isEqualTo("jdbc:h2:tcp://db:9092/~/pixflow" + ADDED);
     }
 
     @Test
     void settingsTheOperatorChoseAreKept() {
-        assertThat(JdbcUrls.withH2FileSettings("jdbc:h2:file:./data/pixflow;write_delay=100;page_size=16384;DB_CLOSE_ON_EXIT=TRUE"))
-                .isEqualTo("jdbc:h2:file:./data/pixflow;write_delay=100;page_size=16384;DB_CLOSE_ON_EXIT=TRUE");
+        String chosen = "jdbc:h2:file:./data/pixflow;write_delay=100;page_size=16384;Cache_Size=65536"
+                + ";DB_CLOSE_ON_EXIT=TRUE";
+
+        assertThat(JdbcUrls.withH2FileSettings(chosen)).isEqualTo(chosen);
     }
 
     @Test
