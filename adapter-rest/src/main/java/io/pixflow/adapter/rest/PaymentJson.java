@@ -15,7 +15,8 @@ import java.util.Objects;
 public final class PaymentJson {
 
     private final Clock clock;
-    private final URI publicUrl;
+    /** The configured public URL as a checked base, ending with {@code /}; null to use each request's. */
+    private final String publicBase;
     private final ObjectMapper mapper = ObjectMapperResolver.newObjectMapper();
 
     /**
@@ -25,7 +26,7 @@ public final class PaymentJson {
      */
     public PaymentJson(Clock clock, URI publicUrl) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.publicUrl = publicUrl == null ? null : checkedBase(publicUrl);
+        this.publicBase = publicUrl == null ? null : checkedBase(publicUrl);
     }
 
     /**
@@ -45,8 +46,8 @@ public final class PaymentJson {
 
     PaymentRepresentation representation(Payment payment, URI requestBaseUri) {
         Objects.requireNonNull(payment, "payment");
-        URI base = publicUrl != null
-                ? publicUrl
+        String base = publicBase != null
+                ? publicBase
                 : checkedBase(Objects.requireNonNull(requestBaseUri, "requestBaseUri (no public URL is configured)"));
         return PaymentRepresentation.from(payment, clock.instant(), base);
     }
@@ -55,7 +56,11 @@ public final class PaymentJson {
         return mapper;
     }
 
-    private static URI checkedBase(URI uri) {
+    /**
+     * The base as the links' prefix: absolute http(s), ending with {@code /}. A string, not a URI: it is only ever
+     * prepended to ids, and parsing it into a URI again on every response cost more than the checks.
+     */
+    private static String checkedBase(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         String httpScheme = switch (scheme) {
             case "http", "ws" -> "http";
@@ -67,6 +72,6 @@ public final class PaymentJson {
         }
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         // Without the trailing slash, resolve() would replace the last segment instead of appending to it.
-        return URI.create(httpScheme + "://" + uri.getRawAuthority() + (path.endsWith("/") ? path : path + "/"));
+        return httpScheme + "://" + uri.getRawAuthority() + (path.endsWith("/") ? path : path + "/");
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.pixflow.payment.domain.Payment;
 import io.pixflow.payment.domain.PaymentStatus;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -34,14 +33,13 @@ record PaymentRepresentation(
     /**
      * @param now  decides the status the client sees: a PENDING payment past its time reads EXPIRED before the
      *             sweeper writes it
-     * @param base the application's base URI, ending with {@code /}
+     * @param base the application's absolute base URL, ending with {@code /}
      */
-    static PaymentRepresentation from(Payment payment, Instant now, URI base) {
+    static PaymentRepresentation from(Payment payment, Instant now, String base) {
         PaymentStatus status = payment.statusAt(now);
         String qrCode = QrCodeName.of(payment.bankPaymentId());
         // Appended, not URI.resolve()d: the base ends with '/' and ids and code names are plain letters, digits,
         // '-' and '_', so the result is the same without parsing a URI per link on every response.
-        String root = base.toString();
         return new PaymentRepresentation(
                 payment.id().value(),
                 payment.amount().toReais(),
@@ -49,9 +47,9 @@ record PaymentRepresentation(
                 status.name(),
                 payment.bankPaymentId().toString(),
                 qrCode,
-                root + "payments/pix/qr_code/" + qrCode,
+                base + "payments/pix/qr_code/" + qrCode,
                 payment.brCode(),
-                root + "payments/pix/" + payment.id().value(),
+                base + "payments/pix/" + payment.id().value(),
                 payment.createdAt(),
                 payment.expiresAt(),
                 payment.paidAt(),

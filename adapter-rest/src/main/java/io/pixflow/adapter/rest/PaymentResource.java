@@ -87,7 +87,10 @@ public final class PaymentResource {
 
     private Response created(Payment payment, URI base) {
         PaymentRepresentation created = json.representation(payment, base);
-        return Response.created(URI.create(created.pageUrl()))
+        // The page URL is absolute already: as a string the header is written as it is, with no URI parsed and
+        // printed again.
+        return Response.status(Response.Status.CREATED)
+                .header(HttpHeaders.LOCATION, created.pageUrl())
                 .entity(new PaymentMessage("The payment has been created", created))
                 .build();
     }
