@@ -45,10 +45,9 @@ final class JdbcUrls {
      * promoted, and the collector pays for them. The pages a create and a confirmation touch (the last ones of
      * each index, the recent payments) fit in 4 MiB; a miss is read from the file, which the operating system
      * caches. Measured under 32-client create load (`wrk`, two 10 s runs on each of three or four servers per
-     * setting): 5,153-6,058 creates/s at 250-297 us of server
-     * CPU by default, 5,933-7,243/s at 211-256 us with 4 MiB, 5,887-7,076/s at 212-250 us with 1 MiB, full
-     * collections' time per 10 s 0.22-0.38 s, 0.12-0.17 s and 0.06-0.21 s. H2 reads the setting from the URL each
-     * time it opens the file.
+     * setting): 5,153-6,058 creates/s at 250-297 us of server CPU by default, 5,933-7,243/s at 211-256 us with
+     * 4 MiB, 5,887-7,076/s at 212-250 us with 1 MiB; full collections took 0.22-0.38 s, 0.12-0.17 s and
+     * 0.06-0.21 s per 10 s. H2 reads the setting from the URL each time it opens the file.
      *
      * <p>{@code DB_CLOSE_ON_EXIT=FALSE} leaves closing to {@link Database#close()}: H2's own shutdown hook would
      * close the database while the server is still finishing its last requests. Nothing committed depends on a

@@ -71,7 +71,7 @@ public final class PaymentJson {
             throw new IllegalArgumentException("the base URL must have a host and no query or fragment: " + uri);
         }
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        // Without the trailing slash, resolve() would replace the last segment instead of appending to it.
+        // The links append their own path to it, so it must end with the slash that separates the two.
         return httpScheme + "://" + uri.getRawAuthority() + (path.endsWith("/") ? path : path + "/");
     }
 }
