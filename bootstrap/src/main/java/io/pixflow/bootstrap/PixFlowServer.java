@@ -109,8 +109,11 @@ public final class PixFlowServer implements AutoCloseable {
                     new CachingQrCodeRenderer(new ZxingQrCodeRenderer(), QR_CODE_CACHE_ENTRIES));
             PaymentJson paymentJson = new PaymentJson(clock, settings.publicUrl());
 
-            // WADL needs JAXB, which is not here; without this Jersey says so at every start.
-            ResourceConfig api = new ResourceConfig().property(ServerProperties.WADL_FEATURE_DISABLE, true);
+            // WADL needs JAXB, which is not here; without this Jersey says so at every start. Every Location the API
+            // writes is absolute already (PaymentJson), so Jersey need not parse each one back into a URI to check.
+            ResourceConfig api = new ResourceConfig()
+                    .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+                    .property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
             new RestApi(payments, payments, payments, payments, qrCodes, transfers, paymentJson,
                     Map.of("database", database::isReachable), restSecurity(settings), clock)
                     .components().forEach(api::register);
