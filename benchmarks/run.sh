@@ -31,7 +31,7 @@ done
 
 # The server's JVM flags; why these, measured against the alternatives, is in benchmarks/notes.md.
 # The AppCDS archive (-XX:SharedArchiveFile) is made by the load tool from a training run of this very jar.
-default_flags="-XX:+UseParallelGC -Xms32m -Xmx512m -XX:MaxNewSize=32m -XX:CompileThresholdScaling=10"
+default_flags="-XX:+UseParallelGC -Xms32m -Xmx512m -XX:MaxNewSize=32m"
 flags="${PIXFLOW_BENCH_JVM_FLAGS:-$default_flags}"
 
 # 10,000 WebSockets need 10,000 descriptors on each side; take the hard limit when 65536 is above it.
