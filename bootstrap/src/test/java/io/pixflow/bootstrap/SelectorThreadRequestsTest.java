@@ -2,27 +2,33 @@ package io.pixflow.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pixflow.adapter.rest.RestApi;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * On the embedded database requests run on the selector threads, except those whose body is still arriving: a
- * client that sends its body slowly holds up nobody else, neither on its selector thread nor among the threads
- * that wait for bodies.
+ * On the embedded database requests run on the selector threads, and one whose body is still arriving waits for it
+ * without a thread: a client that sends its body slowly holds up nobody else, however many such clients there are.
  */
 class SelectorThreadRequestsTest {
 
     private static final int READ_TIMEOUT_MILLIS = 10_000;
     private static final String BODY = "{\"value\": 1500}";
+    private static final int SLOW_CLIENTS = 100;
 
     @Test
     void aClientSendingItsBodySlowlyHoldsUpNoOtherConnection(@TempDir Path data) throws IOException {
@@ -52,17 +58,35 @@ class SelectorThreadRequestsTest {
 
             slowOut.write(BODY.substring(5).getBytes(StandardCharsets.US_ASCII));
             slowOut.flush();
-            assertThat(statusLine(slow)).isEqualTo("HTTP/1.1 201 Created");
+            BufferedReader answers = reader(slow);
+            assertThat(statusLineSkippingBody(answers)).isEqualTo("HTTP/1.1 201 Created");
+
+            // The connection goes on to its next request, as after any other.
+            slowOut.write("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(statusLineSkippingBody(answers)).isEqualTo("HTTP/1.1 200 OK");
         }
     }
 
+    /** The status line of the next answer, whose head and body are read past. */
+    private static String statusLineSkippingBody(BufferedReader answer) throws IOException {
+        String status = answer.readLine();
+        long length = 0;
+        for (String line = answer.readLine(); line != null && !line.isEmpty(); line = answer.readLine()) {
+            if (line.regionMatches(true, 0, "Content-Length:", 0, "Content-Length:".length())) {
+                length = Long.parseLong(line.substring("Content-Length:".length()).strip());
+            }
+        }
+        assertThat(answer.skip(length)).isEqualTo(length);
+        return status;
+    }
+
     @Test
-    void slowClientsOutnumberingTheCoresDoNotHoldUpAnotherClientsBody(@TempDir Path data) throws IOException {
+    void slowClientsByTheHundredDoNotHoldUpAnotherClientsBody(@TempDir Path data) throws IOException {
         List<Socket> slowOnes = new ArrayList<>();
         try (PixFlowServer server = PixFlowServer.start(TestServers.sandbox(data))) {
-            // With "Expect: 100-continue" the server has the head alone when it hands the request on: each of these
-            // holds a thread that waits for a body that does not come.
-            for (int i = 0; i < 4 * Runtime.getRuntime().availableProcessors(); i++) {
+            // With "Expect: 100-continue" the server has the head alone when it takes the request up, and then waits
+            // for a body that does not come. More of them than any pool of threads that waited for bodies would have.
+            for (int i = 0; i < SLOW_CLIENTS; i++) {
                 Socket slow = connect(server);
                 slowOnes.add(slow);
                 assertThat(sendHeadAwaitingContinue(slow, reader(slow))).isEqualTo("HTTP/1.1 100 Continue");
@@ -80,6 +104,56 @@ class SelectorThreadRequestsTest {
                 slow.close();
             }
         }
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWithoutWaitingForItsEnd(@TempDir Path data)
+            throws IOException, InterruptedException {
+        try (PixFlowServer server = PixFlowServer.start(TestServers.sandbox(data));
+             Socket client = connect(server)) {
+            OutputStream out = client.getOutputStream();
+            out.write(("POST /payments/pix HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            BufferedReader answer = reader(client);
+            // The server takes the request up on the head alone. Then more than any route accepts, and no end.
+            int size = RestApi.MAX_BODY_BYTES + 1024;
+            out.write((Integer.toHexString(size) + "\r\n" + "x".repeat(size) + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            assertThat(nextStatusLine(answer)).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
+            assertThat(requestsTimedWithStatus(server, 413)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRequestOfferingAnUpgradeIsAnswered(@TempDir Path data) throws IOException, InterruptedException {
+        try (PixFlowServer server = PixFlowServer.start(TestServers.sandbox(data))) {
+            // The JDK's client offers HTTP/2 with "Upgrade: h2c" unless told otherwise: the request has no body, but
+            // Grizzly keeps its input open for the protocol it might become.
+            HttpResponse<String> health = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
+                    .connectTimeout(Duration.ofMillis(READ_TIMEOUT_MILLIS)).build()
+                    .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health"))
+                            .timeout(Duration.ofMillis(READ_TIMEOUT_MILLIS)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+        }
+    }
+
+    private static double requestsTimedWithStatus(PixFlowServer server, int status)
+            throws IOException, InterruptedException {
+        String metrics = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                        .timeout(Duration.ofMillis(READ_TIMEOUT_MILLIS)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines()
+                .filter(line -> line.startsWith("http_server_requests_seconds_count{")
+                        && line.contains("status=\"" + status + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private static String sendHeadAwaitingContinue(Socket socket, BufferedReader answer) throws IOException {
