@@ -135,12 +135,14 @@ public final class PixFlowServer implements AutoCloseable {
                 SelectorThreadRequests.serve(http, ContainerFactory.createContainer(GrizzlyHttpContainer.class, api),
                         Runtime.getRuntime().availableProcessors());
             } else {
-                http = GrizzlyHttpServerFactory.createHttpServer(listenOn, api, false);
+                http = GrizzlyHttpServerFactory.createHttpServer(listenOn, false);
                 for (NetworkListener listener : http.getListeners()) {
                     // A request, or the opening of a status socket, may wait for the database server; that must not
                     // happen on a selector thread. Grizzly's default sizes stay: two workers per core.
                     listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
                 }
+                http.getServerConfiguration().addHttpHandler(
+                        new JerseyRequests(ContainerFactory.createContainer(GrizzlyHttpContainer.class, api)), "/");
             }
             for (NetworkListener listener : http.getListeners()) {
                 listener.registerAddOn(new WebSocketAddOn(webSockets, "/"));

@@ -21,18 +21,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * On the embedded database requests run on the selector threads, and one whose body is still arriving waits for it
- * without a thread: a client that sends its body slowly holds up nobody else, however many such clients there are.
+ * A request whose body is still arriving waits for it without a thread (on the embedded database requests run on
+ * the selector threads, SelectorThreadRequests): a client that sends its body slowly holds up nobody else, however
+ * many such clients there are.
  */
-class SelectorThreadRequestsTest {
+class SlowClientsTest {
 
     private static final int READ_TIMEOUT_MILLIS = 10_000;
     private static final String BODY = "{\"value\": 1500}";
     private static final int SLOW_CLIENTS = 100;
 
+    Settings settings(Path data) {
+        return TestServers.sandbox(data);
+    }
+
     @Test
     void aClientSendingItsBodySlowlyHoldsUpNoOtherConnection(@TempDir Path data) throws IOException {
-        try (PixFlowServer server = PixFlowServer.start(TestServers.sandbox(data));
+        try (PixFlowServer server = PixFlowServer.start(settings(data));
              Socket slow = connect(server)) {
             OutputStream slowOut = slow.getOutputStream();
             slowOut.write((head(false) + BODY.substring(0, 5)).getBytes(StandardCharsets.US_ASCII));
@@ -83,7 +88,7 @@ class SelectorThreadRequestsTest {
     @Test
     void slowClientsByTheHundredDoNotHoldUpAnotherClientsBody(@TempDir Path data) throws IOException {
         List<Socket> slowOnes = new ArrayList<>();
-        try (PixFlowServer server = PixFlowServer.start(TestServers.sandbox(data))) {
+        try (PixFlowServer server = PixFlowServer.start(settings(data))) {
             // With "Expect: 100-continue" the server has the head alone when it takes the request up, and then waits
             // for a body that does not come. More of them than any pool of threads that waited for bodies would have.
             for (int i = 0; i < SLOW_CLIENTS; i++) {
@@ -109,7 +114,7 @@ class SelectorThreadRequestsTest {
     @Test
     void aBodyOverTheLimitIsRefusedWithoutWaitingForItsEnd(@TempDir Path data)
             throws IOException, InterruptedException {
-        try (PixFlowServer server = PixFlowServer.start(TestServers.sandbox(data));
+        try (PixFlowServer server = PixFlowServer.start(settings(data));
              Socket client = connect(server)) {
             OutputStream out = client.getOutputStream();
             out.write(("POST /payments/pix HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
@@ -129,7 +134,7 @@ class SelectorThreadRequestsTest {
 
     @Test
     void aRequestOfferingAnUpgradeIsAnswered(@TempDir Path data) throws IOException, InterruptedException {
-        try (PixFlowServer server = PixFlowServer.start(TestServers.sandbox(data))) {
+        try (PixFlowServer server = PixFlowServer.start(settings(data))) {
             // The JDK's client offers HTTP/2 with "Upgrade: h2c" unless told otherwise: the request has no body, but
             // Grizzly keeps its input open for the protocol it might become.
             HttpResponse<String> health = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
