@@ -112,8 +112,7 @@ class SlowClientsTest {
     }
 
     @Test
-    void aBodyOverTheLimitIsRefusedWithoutWaitingForItsEnd(@TempDir Path data)
-            throws IOException, InterruptedException {
+    void aBodyOverTheLimitIsRefusedWithoutWaitingForItsEnd(@TempDir Path data) throws IOException {
         try (PixFlowServer server = PixFlowServer.start(settings(data));
              Socket client = connect(server)) {
             OutputStream out = client.getOutputStream();
@@ -148,13 +147,8 @@ class SlowClientsTest {
         }
     }
 
-    private static double requestsTimedWithStatus(PixFlowServer server, int status)
-            throws IOException, InterruptedException {
-        String metrics = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
-                        .timeout(Duration.ofMillis(READ_TIMEOUT_MILLIS)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        return metrics.lines()
+    private static double requestsTimedWithStatus(PixFlowServer server, int status) {
+        return new Api(server.port()).get("metrics", "text/plain").body().lines()
                 .filter(line -> line.startsWith("http_server_requests_seconds_count{")
                         && line.contains("status=\"" + status + "\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
