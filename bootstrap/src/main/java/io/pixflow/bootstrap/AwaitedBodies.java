@@ -1,7 +1,12 @@
 package io.pixflow.bootstrap;
 
 import io.pixflow.adapter.rest.RestApi;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.glassfish.grizzly.ReadHandler;
 import org.glassfish.grizzly.http.server.Request;
@@ -13,6 +18,10 @@ import org.glassfish.grizzly.http.server.RequestExecutorProvider;
  * last of it (or the byte that makes it larger than any route accepts, which Jersey then refuses). Jersey reads a
  * body by blocking; run earlier, a client that sends its body slowly would hold the thread that reads it, and
  * enough such clients would hold them all.
+ *
+ * <p>A body is waited for a while, not for ever: a client that never sends it would otherwise keep its connection,
+ * and the part of the body it did send, as long as it liked. When the time is up the request runs all the same,
+ * marked ({@link #timedOut}) so that it is answered without reading its body.
  */
 final class AwaitedBodies implements RequestExecutorProvider {
 
@@ -23,7 +32,30 @@ final class AwaitedBodies implements RequestExecutorProvider {
     private static final int BODY_BYTES_TO_WAIT_FOR = RestApi.MAX_BODY_BYTES + 1;
     /** Set on a request while its body is awaited. */
     private static final String AWAITING_BODY = AwaitedBodies.class.getName() + ".awaitingBody";
+    /** Set on a request whose body did not arrive in time. */
+    private static final String TIMED_OUT = AwaitedBodies.class.getName() + ".timedOut";
     private static final RequestExecutorProvider WORKERS = new RequestExecutorProvider.WorkerThreadProvider();
+
+    private final ScheduledExecutorService deadlines;
+    private final Duration timeout;
+
+    /**
+     * @param deadlines runs each deadline's check, a moment's work that it hands to the connection's thread
+     * @param timeout   how long after its head a request's body may take to arrive
+     */
+    AwaitedBodies(ScheduledExecutorService deadlines, Duration timeout) {
+        this.deadlines = Objects.requireNonNull(deadlines, "deadlines");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+    }
+
+    Duration timeout() {
+        return timeout;
+    }
+
+    /** Whether {@code request} runs because its body did not arrive in time: then nothing may read that body. */
+    static boolean timedOut(Request request) {
+        return request.getAttribute(TIMED_OUT) != null;
+    }
 
     @Override
     public Executor getExecutor(Request request) {
@@ -40,23 +72,32 @@ final class AwaitedBodies implements RequestExecutorProvider {
         return WORKERS.getExecutor(request);
     }
 
-    /** Runs the request once its body is all there, or once {@link #BODY_BYTES_TO_WAIT_FOR} of it are. */
-    private static Executor whenBodyHasArrived(Request request) {
+    /**
+     * Runs the request once its body is all there, or once {@link #BODY_BYTES_TO_WAIT_FOR} of it are, or once
+     * {@link #timeout} has passed.
+     */
+    private Executor whenBodyHasArrived(Request request) {
         return service -> {
             request.setAttribute(AWAITING_BODY, Boolean.TRUE);
-            request.getInputBuffer().notifyAvailable(new RunOnce(service), BODY_BYTES_TO_WAIT_FOR);
+            RunOnce runOnce = new RunOnce(service);
+            Executor connectionThread = ConnectionThreads.of(request.getContext().getConnection());
+            runOnce.deadline = deadlines.schedule(() -> connectionThread.execute(() -> runOnce.timeOut(request)),
+                    timeout.toNanos(), TimeUnit.NANOSECONDS);
+            request.getInputBuffer().notifyAvailable(runOnce, BODY_BYTES_TO_WAIT_FOR);
         };
     }
 
     /**
-     * Runs the request at Grizzly's first news of its body; if the client goes away first, all the same, so that it
-     * ends the way a broken body ends.
+     * Runs the request at Grizzly's first news of its body, or at its deadline, whichever comes first; if the client
+     * goes away first, all the same, so that it ends the way a broken body ends.
      */
     private static final class RunOnce implements ReadHandler {
 
         private final Runnable service;
-        // InputBuffer.append can say both, for a read that brings the bytes waited for and the body's end.
+        // InputBuffer.append can say both, for a read that brings the bytes waited for and the body's end; and the
+        // deadline can come as the body does.
         private final AtomicBoolean ran = new AtomicBoolean();
+        private volatile Future<?> deadline;
 
         RunOnce(Runnable service) {
             this.service = service;
@@ -79,6 +120,14 @@ final class AwaitedBodies implements RequestExecutorProvider {
 
         private void run() {
             if (ran.compareAndSet(false, true)) {
+                deadline.cancel(false);
+                service.run();
+            }
+        }
+
+        void timeOut(Request request) {
+            if (ran.compareAndSet(false, true)) {
+                request.setAttribute(TIMED_OUT, Boolean.TRUE);
                 service.run();
             }
         }

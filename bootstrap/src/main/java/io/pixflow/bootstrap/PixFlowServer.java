@@ -36,7 +36,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -128,12 +128,20 @@ public final class PixFlowServer implements AutoCloseable {
             GrizzlyWebSockets webSockets = new GrizzlyWebSockets(WEBSOCKET_MAX_FRAME_BYTES);
             webSockets.register(statusSocket.endpointConfig());
 
+            ScheduledThreadPoolExecutor background = new ScheduledThreadPoolExecutor(1, daemonThreads("pixflow-background"));
+            // It also holds a deadline for each request body still arriving: one that came in time goes at once, and
+            // none outlives the server.
+            background.setRemoveOnCancelPolicy(true);
+            background.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            resources.add(shutdown(background));
+            AwaitedBodies bodies = new AwaitedBodies(background, settings.requestBodyTimeout());
+
             URI listenOn = URI.create("http://" + settings.host() + ":" + settings.port() + "/");
             HttpServer http;
             if (database.isEmbedded()) {
                 http = GrizzlyHttpServerFactory.createHttpServer(listenOn, false);
                 SelectorThreadRequests.serve(http, ContainerFactory.createContainer(GrizzlyHttpContainer.class, api),
-                        Runtime.getRuntime().availableProcessors());
+                        bodies, Runtime.getRuntime().availableProcessors());
             } else {
                 http = GrizzlyHttpServerFactory.createHttpServer(listenOn, false);
                 for (NetworkListener listener : http.getListeners()) {
@@ -142,7 +150,8 @@ public final class PixFlowServer implements AutoCloseable {
                     listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
                 }
                 http.getServerConfiguration().addHttpHandler(
-                        new JerseyRequests(ContainerFactory.createContainer(GrizzlyHttpContainer.class, api)), "/");
+                        new JerseyRequests(ContainerFactory.createContainer(GrizzlyHttpContainer.class, api), bodies),
+                        "/");
             }
             for (NetworkListener listener : http.getListeners()) {
                 listener.registerAddOn(new WebSocketAddOn(webSockets, "/"));
@@ -163,13 +172,10 @@ public final class PixFlowServer implements AutoCloseable {
                             .ifPresent(p -> notifier.publish(PaymentEvent.of(p))),
                     reannounce));
 
-            ScheduledExecutorService background =
-                    Executors.newSingleThreadScheduledExecutor(daemonThreads("pixflow-background"));
             background.scheduleWithFixedDelay(() -> expireDue(payments, metrics), EXPIRY_SWEEP_INTERVAL.toMillis(),
                     EXPIRY_SWEEP_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
             background.scheduleWithFixedDelay(reannounce, REANNOUNCE_INTERVAL.toMillis(),
                     REANNOUNCE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-            resources.add(shutdown(background));
 
             int port = http.getListeners().iterator().next().getPort();
             LOG.info("PixFlow listening on http://{}:{} ({} mode)", settings.host(), port,

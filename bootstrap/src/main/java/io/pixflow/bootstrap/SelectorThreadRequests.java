@@ -1,7 +1,6 @@
 package io.pixflow.bootstrap;
 
 import io.pixflow.adapter.rest.RestApi;
-import java.util.concurrent.Executor;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.HttpServerFilter;
@@ -9,8 +8,6 @@ import org.glassfish.grizzly.http.server.HttpServerProbe;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
-import org.glassfish.grizzly.nio.NIOConnection;
-import org.glassfish.grizzly.nio.NIOTransport;
 import org.glassfish.grizzly.nio.transport.TCPNIOTransport;
 import org.glassfish.grizzly.strategies.SameThreadIOStrategy;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
@@ -55,15 +52,15 @@ final class SelectorThreadRequests extends JerseyRequests {
         }
     };
 
-    private SelectorThreadRequests(GrizzlyHttpContainer jersey) {
-        super(jersey);
+    private SelectorThreadRequests(GrizzlyHttpContainer jersey, AwaitedBodies bodies) {
+        super(jersey, bodies);
     }
 
     /**
      * Serves {@code jersey} on every listener of the server as described above: one selector thread per core, and
      * workers for requests that offer an upgrade.
      */
-    static void serve(HttpServer http, GrizzlyHttpContainer jersey, int cores) {
+    static void serve(HttpServer http, GrizzlyHttpContainer jersey, AwaitedBodies bodies, int cores) {
         for (NetworkListener listener : http.getListeners()) {
             TCPNIOTransport transport = listener.getTransport();
             transport.setIOStrategy(SameThreadIOStrategy.getInstance());
@@ -72,17 +69,12 @@ final class SelectorThreadRequests extends JerseyRequests {
                     .setPoolName("pixflow-worker").setCorePoolSize(cores).setMaxPoolSize(MAX_WORKERS));
         }
         http.getServerConfiguration().getMonitoringConfig().getWebServerConfig().addProbes(SUSPEND_BEFORE_RESUME);
-        http.getServerConfiguration().addHttpHandler(new SelectorThreadRequests(jersey), "/");
+        http.getServerConfiguration().addHttpHandler(new SelectorThreadRequests(jersey, bodies), "/");
     }
 
     @Override
     public void service(Request request, Response response) throws Exception {
-        NIOConnection connection = (NIOConnection) request.getContext().getConnection();
-        request.setAttribute(RestApi.ANSWER_EXECUTOR_PROPERTY, (Executor) answer -> ((NIOTransport) connection
-                .getTransport()).getSelectorHandler().execute(connection.getSelectorRunner(), () -> {
-                    answer.run();
-                    return true;
-                }, null));
+        request.setAttribute(RestApi.ANSWER_EXECUTOR_PROPERTY, ConnectionThreads.of(request.getContext().getConnection()));
         super.service(request, response);
     }
 }

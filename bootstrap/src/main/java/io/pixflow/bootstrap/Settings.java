@@ -25,11 +25,12 @@ import java.util.stream.Collectors;
  * @param publicUrl      the base of absolute links, or {@code null} to take it from each request
  * @param allowedOrigins WebSocket origins besides the server's own
  * @param trustForwardedFor take the client's address from the {@code X-Forwarded-For} a reverse proxy appends
+ * @param requestBodyTimeout how long after its head a request's body may take to arrive before the answer is 408
  */
 public record Settings(String host, int port, String databaseUrl, String databaseUser, String databasePassword,
                        Merchant merchant, TimeToLive paymentTtl, List<String> webhookSecrets, List<String> apiKeys,
                        Set<String> allowedOrigins, URI publicUrl, CreationLimit creationLimit,
-                       boolean trustForwardedFor) {
+                       boolean trustForwardedFor, Duration requestBodyTimeout) {
 
     /** How many payments one client address may create: {@code perSecond} on average, {@code burst} at once. */
     public record CreationLimit(double perSecond, int burst) {
@@ -39,6 +40,11 @@ public record Settings(String host, int port, String databaseUrl, String databas
 
     /** The Banco Central manual's example random key: money sent to it in sandbox goes nowhere real. */
     static final String SANDBOX_PIX_KEY = "123e4567-e12b-12d1-a456-426655440000";
+
+    /** A request body must arrive within this of its head, unless PIXFLOW_REQUEST_BODY_TIMEOUT says otherwise. */
+    public static final Duration DEFAULT_REQUEST_BODY_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration MIN_REQUEST_BODY_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration MAX_REQUEST_BODY_TIMEOUT = Duration.ofMinutes(10);
 
     public Settings {
         webhookSecrets = List.copyOf(webhookSecrets);
@@ -83,7 +89,7 @@ public record Settings(String host, int port, String databaseUrl, String databas
                 env.getOrDefault("PIXFLOW_DB_PASSWORD", ""),
                 merchant, ttl(env), secrets, apiKeys,
                 Set.copyOf(list(env, "PIXFLOW_ALLOWED_ORIGINS")), publicUrl(env), creationLimit(env),
-                flag(env, "PIXFLOW_TRUST_FORWARDED_FOR"));
+                flag(env, "PIXFLOW_TRUST_FORWARDED_FOR"), requestBodyTimeout(env));
     }
 
     private static String variableOf(String field) {
@@ -159,6 +165,22 @@ public record Settings(String host, int port, String databaseUrl, String databas
         }
     }
 
+    private static Duration requestBodyTimeout(Map<String, String> env) {
+        String value = text(env, "PIXFLOW_REQUEST_BODY_TIMEOUT", DEFAULT_REQUEST_BODY_TIMEOUT.toString());
+        Duration timeout;
+        try {
+            timeout = Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidSettingException("PIXFLOW_REQUEST_BODY_TIMEOUT",
+                    "must be an ISO-8601 duration such as PT30S, not '" + value + "'");
+        }
+        if (timeout.compareTo(MIN_REQUEST_BODY_TIMEOUT) < 0 || timeout.compareTo(MAX_REQUEST_BODY_TIMEOUT) > 0) {
+            throw new InvalidSettingException("PIXFLOW_REQUEST_BODY_TIMEOUT",
+                    "must be between PT1S and PT10M, not '" + value + "'");
+        }
+        return timeout;
+    }
+
     private static URI publicUrl(Map<String, String> env) {
         String value = env.get("PIXFLOW_PUBLIC_URL");
         if (value == null || value.isBlank()) {
@@ -184,6 +206,6 @@ public record Settings(String host, int port, String databaseUrl, String databas
                 + ", mode=" + (sandbox() ? "sandbox" : "live") + ", merchant=" + merchant.name()
                 + ", paymentTtl=" + paymentTtl.duration() + ", apiKeys=" + apiKeys.size() + " set"
                 + ", allowedOrigins=" + allowedOrigins + ", publicUrl=" + publicUrl + ", creationLimit=" + creationLimit
-                + ", trustForwardedFor=" + trustForwardedFor + "]";
+                + ", trustForwardedFor=" + trustForwardedFor + ", requestBodyTimeout=" + requestBodyTimeout + "]";
     }
 }

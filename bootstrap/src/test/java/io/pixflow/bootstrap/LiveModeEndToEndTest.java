@@ -43,7 +43,7 @@ class LiveModeEndToEndTest {
         Settings settings = new Settings("127.0.0.1", 0,
                 "jdbc:h2:file:" + data.resolve("pixflow").toAbsolutePath(), "", "", TestServers.MERCHANT,
                 TimeToLive.DEFAULT, List.of(CURRENT_SECRET, PREVIOUS_SECRET), List.of(API_KEY), Set.of(), null,
-                new Settings.CreationLimit(1_000, 1_000), false);
+                new Settings.CreationLimit(1_000, 1_000), false, Settings.DEFAULT_REQUEST_BODY_TIMEOUT);
         server = PixFlowServer.start(settings);
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         base = URI.create("http://127.0.0.1:" + server.port() + "/");

@@ -35,6 +35,7 @@ class SettingsTest {
         assertThat(settings.paymentTtl().duration()).isEqualTo(Duration.ofMinutes(30));
         assertThat(settings.publicUrl()).isNull();
         assertThat(settings.creationLimit()).isEqualTo(Settings.CreationLimit.DEFAULT);
+        assertThat(settings.requestBodyTimeout()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
@@ -42,7 +43,8 @@ class SettingsTest {
         Settings settings = Settings.fromEnvironment(env("PIXFLOW_WEBHOOK_SECRET", "s3cret, old-secret",
                 "PIXFLOW_API_KEYS", "key-1,key-2", "PIXFLOW_PIX_KEY", "529.982.247-25",
                 "PIXFLOW_MERCHANT_NAME", "Padaria São João", "PIXFLOW_PUBLIC_URL", "https://pay.example.com",
-                "PIXFLOW_CREATE_RATE_LIMIT", "2/20", "PIXFLOW_TRUST_FORWARDED_FOR", "true"));
+                "PIXFLOW_CREATE_RATE_LIMIT", "2/20", "PIXFLOW_TRUST_FORWARDED_FOR", "true",
+                "PIXFLOW_REQUEST_BODY_TIMEOUT", "PT2M"));
 
         assertThat(settings.sandbox()).isFalse();
         assertThat(settings.host()).isEqualTo("0.0.0.0");
@@ -53,6 +55,7 @@ class SettingsTest {
         assertThat(settings.publicUrl()).isEqualTo(URI.create("https://pay.example.com/"));
         assertThat(settings.creationLimit()).isEqualTo(new Settings.CreationLimit(2, 20));
         assertThat(settings.trustForwardedFor()).isTrue();
+        assertThat(settings.requestBodyTimeout()).isEqualTo(Duration.ofMinutes(2));
     }
 
     @ParameterizedTest
@@ -67,6 +70,12 @@ class SettingsTest {
             "PIXFLOW_CREATE_RATE_LIMIT | fast | PIXFLOW_CREATE_RATE_LIMIT must be '<per second>' or"
                     + " '<per second>/<burst>', e.g. 10/50, not 'fast'",
             "PIXFLOW_TRUST_FORWARDED_FOR | maybe | PIXFLOW_TRUST_FORWARDED_FOR must be true or false, not 'maybe'",
+            "PIXFLOW_REQUEST_BODY_TIMEOUT | 30 | PIXFLOW_REQUEST_BODY_TIMEOUT must be an ISO-8601 duration such as"
+                    + " PT30S, not '30'",
+            "PIXFLOW_REQUEST_BODY_TIMEOUT | PT0.5S | PIXFLOW_REQUEST_BODY_TIMEOUT must be between PT1S and PT10M,"
+                    + " not 'PT0.5S'",
+            "PIXFLOW_REQUEST_BODY_TIMEOUT | PT11M | PIXFLOW_REQUEST_BODY_TIMEOUT must be between PT1S and PT10M,"
+                    + " not 'PT11M'",
     })
     void aBadValueStopsTheStartWithOneLineNamingTheVariable(String variable, String value, String message) {
         assertThatThrownBy(() -> Settings.fromEnvironment(env(variable, value)))

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -144,6 +145,34 @@ class SlowClientsTest {
 
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+        }
+    }
+
+    @Test
+    void aBodyThatDoesNotArriveInTimeIsAnswered408AndItsConnectionClosed(@TempDir Path data) throws IOException {
+        Settings impatient = TestServers.withRequestBodyTimeout(settings(data), Duration.ofSeconds(1));
+        try (PixFlowServer server = PixFlowServer.start(impatient);
+             Socket client = connect(server)) {
+            client.getOutputStream().write((head(false) + BODY.substring(0, 5)).getBytes(StandardCharsets.US_ASCII));
+            BufferedReader answer = reader(client);
+
+            assertThat(answer.readLine()).isEqualTo("HTTP/1.1 408 Request Timeout");
+            List<String> headers = new ArrayList<>();
+            for (String line = answer.readLine(); line != null && !line.isEmpty(); line = answer.readLine()) {
+                headers.add(line.toLowerCase(Locale.ROOT));
+            }
+            assertThat(headers).contains("content-type: application/problem+json", "connection: close",
+                    "cache-control: no-store");
+            int length = headers.stream().filter(h -> h.startsWith("content-length:"))
+                    .mapToInt(h -> Integer.parseInt(h.substring("content-length:".length()).strip())).findFirst()
+                    .orElseThrow();
+            char[] body = new char[length];
+            assertThat(answer.read(body, 0, length)).isEqualTo(length);
+            assertThat(new String(body)).contains("\"status\":408", "\"code\":\"request_timeout\"",
+                    "did not arrive within 1 s");
+            // Closed: what the client sends next would otherwise be read as the rest of this body.
+            assertThat(answer.read()).isEqualTo(-1);
+            assertThat(requestsTimedWithStatus(server, 201)).isZero();
         }
     }
 

@@ -4,6 +4,7 @@ import io.pixflow.payment.domain.TimeToLive;
 import io.pixflow.payment.domain.pix.Merchant;
 import io.pixflow.payment.domain.pix.PixKey;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -37,6 +38,14 @@ final class TestServers {
     private static Settings on(String jdbcUrl, Settings.CreationLimit creationLimit, boolean trustForwardedFor) {
         String user = jdbcUrl.startsWith("jdbc:postgresql:") ? "postgres" : "";
         return new Settings("127.0.0.1", 0, jdbcUrl, user, "", MERCHANT, TimeToLive.DEFAULT, List.of(), List.of(),
-                Set.of(), null, creationLimit, trustForwardedFor);
+                Set.of(), null, creationLimit, trustForwardedFor, Settings.DEFAULT_REQUEST_BODY_TIMEOUT);
+    }
+
+    /** The same settings, but a request's body must arrive within {@code timeout} of its head. */
+    static Settings withRequestBodyTimeout(Settings settings, Duration timeout) {
+        return new Settings(settings.host(), settings.port(), settings.databaseUrl(), settings.databaseUser(),
+                settings.databasePassword(), settings.merchant(), settings.paymentTtl(), settings.webhookSecrets(),
+                settings.apiKeys(), settings.allowedOrigins(), settings.publicUrl(), settings.creationLimit(),
+                settings.trustForwardedFor(), timeout);
     }
 }

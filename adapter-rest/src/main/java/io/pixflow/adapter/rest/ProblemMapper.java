@@ -25,6 +25,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -38,17 +39,20 @@ import org.slf4j.LoggerFactory;
  */
 final class ProblemMapper implements ExceptionMapper<Throwable> {
 
-    private static final String PROBLEM_JSON = "application/problem+json";
+    static final String PROBLEM_JSON = "application/problem+json";
+    /** Besides the type: what every problem answer carries, from Jersey or not ({@link ProblemAnswer}). */
+    static final Map<String, String> HEADERS = Map.of(
+            HttpHeaders.CACHE_CONTROL, "no-store",
+            SecurityHeaders.CONTENT_TYPE_OPTIONS, SecurityHeaders.NOSNIFF,
+            SecurityHeaders.REFERRER_POLICY, SecurityHeaders.NO_REFERRER);
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
     private static final String RETRY_AFTER_SECONDS = "5";
 
     @Override
     public Response toResponse(Throwable thrown) {
-        return responseFor(thrown)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header(SecurityHeaders.CONTENT_TYPE_OPTIONS, SecurityHeaders.NOSNIFF)
-                .header(SecurityHeaders.REFERRER_POLICY, SecurityHeaders.NO_REFERRER)
-                .build();
+        Response.ResponseBuilder response = responseFor(thrown);
+        HEADERS.forEach(response::header);
+        return response.build();
     }
 
     private static Response.ResponseBuilder responseFor(Throwable thrown) {
