@@ -128,7 +128,8 @@ public final class PixFlowServer implements AutoCloseable {
             GrizzlyWebSockets webSockets = new GrizzlyWebSockets(WEBSOCKET_MAX_FRAME_BYTES);
             webSockets.register(statusSocket.endpointConfig());
 
-            ScheduledThreadPoolExecutor background = new ScheduledThreadPoolExecutor(1, daemonThreads("pixflow-background"));
+            ScheduledThreadPoolExecutor background =
+                    new ScheduledThreadPoolExecutor(1, daemonThreads("pixflow-background"));
             // It also holds a deadline for each request body still arriving: one that came in time goes at once, and
             // none outlives the server.
             background.setRemoveOnCancelPolicy(true);

@@ -74,7 +74,8 @@ final class SelectorThreadRequests extends JerseyRequests {
 
     @Override
     public void service(Request request, Response response) throws Exception {
-        request.setAttribute(RestApi.ANSWER_EXECUTOR_PROPERTY, ConnectionThreads.of(request.getContext().getConnection()));
+        request.setAttribute(RestApi.ANSWER_EXECUTOR_PROPERTY,
+                ConnectionThreads.of(request.getContext().getConnection()));
         super.service(request, response);
     }
 }
