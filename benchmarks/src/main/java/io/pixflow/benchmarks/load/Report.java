@@ -79,8 +79,8 @@ final class Report {
     }
 
     /**
-     * A ratio with three decimals, so that one just under its limit (0.396 against 0.4) is not printed as the limit
-     * itself next to "not met".
+     * A ratio with three decimals, so that one just under its limit (0.396 against 0.4, 99.97 against 100) is not
+     * printed as the limit itself next to "not met".
      */
     static String ratio(double value) {
         return String.format(Locale.ROOT, "%.3f", value);
