@@ -38,14 +38,17 @@ final class AwaitedBodies implements RequestExecutorProvider {
 
     private final ScheduledExecutorService deadlines;
     private final Duration timeout;
+    private final Runnable timedOut;
 
     /**
      * @param deadlines runs each deadline's check, a moment's work that it hands to the connection's thread
      * @param timeout   how long after its head a request's body may take to arrive
+     * @param timedOut  told of each request whose body did not
      */
-    AwaitedBodies(ScheduledExecutorService deadlines, Duration timeout) {
+    AwaitedBodies(ScheduledExecutorService deadlines, Duration timeout, Runnable timedOut) {
         this.deadlines = Objects.requireNonNull(deadlines, "deadlines");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.timedOut = Objects.requireNonNull(timedOut, "timedOut");
     }
 
     Duration timeout() {
@@ -79,7 +82,7 @@ final class AwaitedBodies implements RequestExecutorProvider {
     private Executor whenBodyHasArrived(Request request) {
         return service -> {
             request.setAttribute(AWAITING_BODY, Boolean.TRUE);
-            RunOnce runOnce = new RunOnce(service);
+            RunOnce runOnce = new RunOnce(service, timedOut);
             Executor connectionThread = ConnectionThreads.of(request.getContext().getConnection());
             runOnce.deadline = deadlines.schedule(() -> connectionThread.execute(() -> runOnce.timeOut(request)),
                     timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -94,13 +97,15 @@ final class AwaitedBodies implements RequestExecutorProvider {
     private static final class RunOnce implements ReadHandler {
 
         private final Runnable service;
+        private final Runnable timedOut;
         // InputBuffer.append can say both, for a read that brings the bytes waited for and the body's end; and the
         // deadline can come as the body does.
         private final AtomicBoolean ran = new AtomicBoolean();
         private volatile Future<?> deadline;
 
-        RunOnce(Runnable service) {
+        RunOnce(Runnable service, Runnable timedOut) {
             this.service = service;
+            this.timedOut = timedOut;
         }
 
         @Override
@@ -128,6 +133,7 @@ final class AwaitedBodies implements RequestExecutorProvider {
         void timeOut(Request request) {
             if (ran.compareAndSet(false, true)) {
                 request.setAttribute(TIMED_OUT, Boolean.TRUE);
+                timedOut.run();
                 service.run();
             }
         }

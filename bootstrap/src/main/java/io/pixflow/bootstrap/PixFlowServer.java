@@ -135,7 +135,8 @@ public final class PixFlowServer implements AutoCloseable {
             background.setRemoveOnCancelPolicy(true);
             background.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
             resources.add(shutdown(background));
-            AwaitedBodies bodies = new AwaitedBodies(background, settings.requestBodyTimeout());
+            AwaitedBodies bodies =
+                    new AwaitedBodies(background, settings.requestBodyTimeout(), metrics.bodyTimedOut());
 
             URI listenOn = URI.create("http://" + settings.host() + ":" + settings.port() + "/");
             HttpServer http;

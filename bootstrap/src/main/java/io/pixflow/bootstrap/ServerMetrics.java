@@ -29,7 +29,8 @@ import javax.sql.DataSource;
 
 /**
  * What {@code GET /metrics} shows, in Prometheus text format: request rate and latency per route, open WebSockets,
- * events published and delivered, confirmation-to-push latency, expiry sweeps, the database pool and the JVM.
+ * events published and delivered, confirmation-to-push latency, expiry sweeps, request bodies that did not arrive
+ * in time, the database pool and the JVM.
  * Meters are created once here, so the hot path only increments them.
  */
 final class ServerMetrics implements AutoCloseable {
@@ -41,6 +42,7 @@ final class ServerMetrics implements AutoCloseable {
     private final Map<PaymentEvent.Type, Timer> pushLatency = new EnumMap<>(PaymentEvent.Type.class);
     private final Counter sweeps;
     private final Counter expired;
+    private final Counter bodyTimeouts;
 
     ServerMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -68,6 +70,9 @@ final class ServerMetrics implements AutoCloseable {
         sweeps = Counter.builder("pixflow.expiry.sweeps").description("Expiry sweeps run").register(registry);
         expired = Counter.builder("pixflow.payments.expired").description("Payments the sweeper expired")
                 .register(registry);
+        // Answered outside Jersey, so the request timer does not see them.
+        bodyTimeouts = Counter.builder("pixflow.request.body.timeouts")
+                .description("Requests answered 408 because their body did not arrive in time").register(registry);
     }
 
     /** Counts what the application publishes, then hands it on. */
@@ -88,6 +93,10 @@ final class ServerMetrics implements AutoCloseable {
     void sweptExpiring(int count) {
         sweeps.increment();
         expired.increment(count);
+    }
+
+    Runnable bodyTimedOut() {
+        return bodyTimeouts::increment;
     }
 
     void watchOpenWebSockets(IntSupplier open) {

@@ -173,6 +173,8 @@ class SlowClientsTest {
             // Closed: what the client sends next would otherwise be read as the rest of this body.
             assertThat(answer.read()).isEqualTo(-1);
             assertThat(requestsTimedWithStatus(server, 201)).isZero();
+            assertThat(new Api(server.port()).get("metrics", "text/plain").body().lines())
+                    .contains("pixflow_request_body_timeouts_total 1.0");
         }
     }
 
