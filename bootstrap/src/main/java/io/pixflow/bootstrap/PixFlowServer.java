@@ -139,21 +139,17 @@ public final class PixFlowServer implements AutoCloseable {
                     new AwaitedBodies(background, settings.requestBodyTimeout(), metrics.bodyTimedOut());
 
             URI listenOn = URI.create("http://" + settings.host() + ":" + settings.port() + "/");
-            HttpServer http;
+            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(listenOn, false);
+            GrizzlyHttpContainer jersey = ContainerFactory.createContainer(GrizzlyHttpContainer.class, api);
             if (database.isEmbedded()) {
-                http = GrizzlyHttpServerFactory.createHttpServer(listenOn, false);
-                SelectorThreadRequests.serve(http, ContainerFactory.createContainer(GrizzlyHttpContainer.class, api),
-                        bodies, Runtime.getRuntime().availableProcessors());
+                SelectorThreadRequests.serve(http, jersey, bodies, Runtime.getRuntime().availableProcessors());
             } else {
-                http = GrizzlyHttpServerFactory.createHttpServer(listenOn, false);
                 for (NetworkListener listener : http.getListeners()) {
                     // A request, or the opening of a status socket, may wait for the database server; that must not
                     // happen on a selector thread. Grizzly's default sizes stay: two workers per core.
                     listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
                 }
-                http.getServerConfiguration().addHttpHandler(
-                        new JerseyRequests(ContainerFactory.createContainer(GrizzlyHttpContainer.class, api), bodies),
-                        "/");
+                http.getServerConfiguration().addHttpHandler(new JerseyRequests(jersey, bodies), "/");
             }
             for (NetworkListener listener : http.getListeners()) {
                 listener.registerAddOn(new WebSocketAddOn(webSockets, "/"));
