@@ -11,6 +11,7 @@
 #   PIXFLOW_BENCH_JVM_FLAGS='...' benchmarks/run.sh    other server JVM flags
 #
 # Only 127.0.0.1 is contacted. Run it on an otherwise idle machine: client and server share its cores.
+# The HTTP throughput runs use wrk (Debian's package `wrk`); as root on Debian or Ubuntu it is installed if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,6 +37,16 @@ flags="${PIXFLOW_BENCH_JVM_FLAGS:-$default_flags}"
 
 # 10,000 WebSockets need 10,000 descriptors on each side; take the hard limit when 65536 is above it.
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+
+if ! command -v wrk >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "[run] wrk is missing: apt-get install -y wrk"
+    apt-get install -y -q wrk >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }
+  else
+    echo "wrk is needed for the HTTP throughput runs: install it (Debian/Ubuntu: sudo apt-get install -y wrk)" >&2
+    exit 1
+  fi
+fi
 
 started=$(date +%s)
 if [ "$build" = true ]; then

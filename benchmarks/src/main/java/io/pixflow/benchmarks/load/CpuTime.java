@@ -26,7 +26,7 @@ final class CpuTime {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * SECONDS_PER_TICK;
     }
 
-    /** This process and its children that have ended (the servers it started and stopped). */
+    /** This process and its children that have ended (the servers it started and stopped, each {@code wrk}). */
     static double selfAndEndedChildrenSeconds() {
         return ticks(ProcessHandle.current().pid(), true) * SECONDS_PER_TICK;
     }
@@ -70,14 +70,15 @@ final class CpuTime {
     record Window(long serverPid, double serverStart, double selfStart, double machineStart, long wallStart) {
 
         static Window open(long serverPid) {
-            return new Window(serverPid, seconds(serverPid), seconds(ProcessHandle.current().pid()),
-                    machineSeconds(), System.nanoTime());
+            return new Window(serverPid, seconds(serverPid), selfAndEndedChildrenSeconds(), machineSeconds(),
+                    System.nanoTime());
         }
 
+        /** Call it once the window's {@code wrk} has ended: its CPU counts as the load tool's. */
         Usage close() {
             double wall = (System.nanoTime() - wallStart) / 1e9;
             double server = seconds(serverPid) - serverStart;
-            double self = seconds(ProcessHandle.current().pid()) - selfStart;
+            double self = selfAndEndedChildrenSeconds() - selfStart;
             double others = Math.max(0, machineSeconds() - machineStart - server - self);
             return new Usage(server, server / wall, self / wall, others / wall);
         }

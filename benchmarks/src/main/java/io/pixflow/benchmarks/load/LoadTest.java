@@ -137,17 +137,17 @@ public final class LoadTest {
 
     private void throughput(ServerProcess server) throws Exception {
         InetSocketAddress address = server.address();
-        ClosedLoop load = new ClosedLoop(address, options.clients());
-        byte[] staticGet = HttpConnection.request("GET", STATIC_ASSET, address, null);
-        byte[] create = HttpConnection.request("POST", "/payments/pix", address, CREATE_BODY);
+        Wrk load = new Wrk(address, options.clients(), options.workDirectory());
+        Wrk.Request staticGet = new Wrk.Request("static", "GET", STATIC_ASSET, null);
+        Wrk.Request create = new Wrk.Request("create", "POST", "/payments/pix", CREATE_BODY);
         Payment qrPayment = createPayments(address, 1).get(0);
-        byte[] qrGet = HttpConnection.request("GET", "/payments/pix/" + qrPayment.id() + "/qr.png", address, null);
+        Wrk.Request qrGet = new Wrk.Request("cached QR", "GET", "/payments/pix/" + qrPayment.id() + "/qr.png", null);
 
-        String warmedUp = warmUp(server, load, List.of(staticGet, create, qrGet), List.of(200, 201, 200));
+        String warmedUp = warmUp(server, load, List.of(staticGet, create, qrGet));
 
-        Measured staticRun = measure(server, "static", load, staticGet, 200);
-        Measured createRun = measure(server, "create", load, create, 201);
-        Measured qrRun = measure(server, "cached QR", load, qrGet, 200);
+        Measured staticRun = measure(server, load, staticGet);
+        Measured createRun = measure(server, load, create);
+        Measured qrRun = measure(server, load, qrGet);
 
         Latencies freshQr = freshQrRenders(address);
         say("fresh QR GET " + freshQr.summary());
@@ -168,15 +168,16 @@ public final class LoadTest {
                 Latencies.millis(freshQr.percentileMillis(50)) + " / 5 ms", freshQr.percentileMillis(50) <= 5);
 
         report.section("1. HTTP throughput (" + options.clients() + " concurrent keep-alive clients)");
-        report.paragraph("Each figure is one closed-loop run of " + options.measure().toSeconds() + " s on one "
-                + "server process, after a warm-up: " + warmedUp + ". Latency is per request, client side. CPU is "
-                + "what each process used over the run, in cores (2 in all); \"other processes\" is the rest of the "
-                + "machine, which should be near 0.");
+        report.paragraph("Each figure is one run of `" + load.command(options.measure(), create) + "` on one "
+                + "server process, with the request of the table's second column (the script sets the method, "
+                + "`Accept: */*`, the body and its `Content-Type: application/json`, and prints wrk's figures), "
+                + "after a warm-up: " + warmedUp + ". Latency is per request, client side, as `wrk` measures it. "
+                + "CPU is what each process used over the run, in cores (2 in all); \"other processes\" is the "
+                + "rest of the machine, which should be near 0.");
         List<List<String>> rows = new ArrayList<>();
         for (Measured m : List.of(staticRun, createRun, qrRun)) {
             rows.add(List.of(m.name, m.request, Report.number(m.result.perSecond()) + "/s",
-                    Latencies.millis(m.result.latencies().percentileMillis(50)) + " ms",
-                    Latencies.millis(m.result.latencies().percentileMillis(99)) + " ms",
+                    Latencies.millis(m.result.p50Millis()) + " ms", Latencies.millis(m.result.p99Millis()) + " ms",
                     Long.toString(m.result.errors()), Report.number(m.serverCpuMicros()) + " µs",
                     m.cpu.toString()));
         }
@@ -204,13 +205,10 @@ public final class LoadTest {
      * Done when the compiler threads used less than {@link #JIT_QUIET} of a core during a round, or after
      * {@code --max-warmup-seconds}.
      */
-    private String warmUp(ServerProcess server, ClosedLoop load, List<byte[]> requests, List<Integer> statuses)
-            throws Exception {
+    private String warmUp(ServerProcess server, Wrk load, List<Wrk.Request> requests) throws Exception {
         return untilCompilerQuiet(server, "warm-up", () -> {
-            for (int i = 0; i < requests.size(); i++) {
-                byte[] request = requests.get(i);
-                load.run(options.warmup(), Long.MAX_VALUE, n -> request, statuses.get(i),
-                        ClosedLoop.ResponseSink.IGNORE);
+            for (Wrk.Request request : requests) {
+                load.run(options.warmup(), request);
             }
         }, options.warmup().toSeconds() + " s of each kind", options.maxWarmup());
     }
@@ -265,7 +263,7 @@ public final class LoadTest {
                 + "(done below %.2f, or at %d s)", waited, share, JIT_QUIET, COMPILER_DRAIN_LIMIT.toSeconds());
     }
 
-    private record Measured(String name, String request, ClosedLoop.Result result, CpuTime.Usage cpu) {
+    private record Measured(String name, String request, Wrk.Result result, CpuTime.Usage cpu) {
 
         /** Server CPU per successful request: a cost that depends less than throughput on what else runs. */
         double serverCpuMicros() {
@@ -273,18 +271,16 @@ public final class LoadTest {
         }
     }
 
-    private Measured measure(ServerProcess server, String name, ClosedLoop load, byte[] request, int status)
-            throws InterruptedException {
+    private Measured measure(ServerProcess server, Wrk load, Wrk.Request request)
+            throws IOException, InterruptedException {
         CpuTime.Window cpu = CpuTime.Window.open(server.pid());
-        ClosedLoop.Result result = load.run(options.measure(), Long.MAX_VALUE, n -> request, status,
-                ClosedLoop.ResponseSink.IGNORE);
+        Wrk.Result result = load.run(options.measure(), request);
         CpuTime.Usage usage = cpu.close();
-        String firstLine = new String(request, StandardCharsets.US_ASCII).lines().findFirst().orElse("");
-        say(String.format(Locale.ROOT, "%-9s %9.0f/s  %s  errors %d  (%s; %.0f µs server CPU per request)", name,
-                result.perSecond(), result.latencies().summary(), result.errors(), usage,
+        say(String.format(Locale.ROOT, "%-9s %9.0f/s  %s  errors %d  (%s; %.0f µs server CPU per request)",
+                request.name(), result.perSecond(), result.summary(), result.errors(), usage,
                 usage.serverSeconds() * 1e6 / Math.max(1, result.successes())));
-        return new Measured(name, "`" + firstLine.replace(" HTTP/1.1", "")
-                + ("create".equals(name) ? " " + CREATE_BODY : "") + "`", result, usage);
+        return new Measured(request.name(), "`" + request.method() + " " + request.path()
+                + (request.body() == null ? "" : " " + request.body()) + "`", result, usage);
     }
 
     private static String per(Measured m) {
@@ -313,7 +309,7 @@ public final class LoadTest {
         return Latencies.of(took, measured);
     }
 
-    private void profileCreate(ServerProcess server, ClosedLoop load, byte[] create) throws Exception {
+    private void profileCreate(ServerProcess server, Wrk load, Wrk.Request create) throws Exception {
         Path recording = options.workDirectory().resolve("create.jfr").toAbsolutePath();
         Files.deleteIfExists(recording);
         String started = server.jcmd("JFR.start", "name=bench", "settings=profile");
@@ -321,7 +317,7 @@ public final class LoadTest {
             say("no JFR profile: " + started.strip());
             return;
         }
-        load.run(PROFILE_WINDOW, Long.MAX_VALUE, n -> create, 201, ClosedLoop.ResponseSink.IGNORE);
+        load.run(PROFILE_WINDOW, create);
         server.jcmd("JFR.stop", "name=bench", "filename=" + recording);
         Profile profile = Profile.read(recording, 15);
         say("profiled create: " + profile.samples() + " samples in " + recording);
@@ -596,8 +592,8 @@ public final class LoadTest {
         report.paragraph("After a warm-up of " + warmedUp + ", for each of " + options.confirmations()
                 + " payments in turn "
                 + "(after " + LATENCY_WARMUP + " uncounted): open `WS /ws/payments/{id}` on a blocking socket that "
-                + "the measuring thread reads itself, wait for the snapshot and " + SUBSCRIBED_BEFORE_CONFIRMING.toMillis()
-                + " ms more, then time from just before `POST /payments/pix/confirmation` is written to the arrival "
+                + "the measuring thread reads itself, wait for the snapshot and "
+                + SUBSCRIBED_BEFORE_CONFIRMING.toMillis() + " ms more, then time from just before `POST /payments/pix/confirmation` is written to the arrival "
                 + "of the `{\"type\":\"confirmed\",…}` message; an event not there within "
                 + EVENT_TIMEOUT.toSeconds()
                 + " s counts as lost. One confirmation at a time, so this is latency, not throughput.");
@@ -843,8 +839,9 @@ public final class LoadTest {
         List<List<String>> machine = new ArrayList<>(Report.machine());
         machine.add(List.of("server JVM flags", flagsText(serverFlags)
                 + (options.appCds() ? " (the archive made by a training run of the same jar, see §4)" : "")));
-        machine.add(List.of("load generator", options.clients() + " client threads on blocking keep-alive HTTP/1.1 "
-                + "sockets; JDK `java.net.http.WebSocket` subscribers (2 callback threads)"));
+        machine.add(List.of("load generator", "HTTP throughput: " + Wrk.version() + ", "
+                + options.clients() + " keep-alive connections on 2 threads; setup and QR renders: blocking "
+                + "keep-alive HTTP/1.1 sockets; JDK `java.net.http.WebSocket` subscribers (2 callback threads)"));
         machine.add(List.of("1-minute load average before / after", loadBefore + " / " + Report.loadAverage()));
         machine.add(List.of("CPU used by other processes during the load tool's run", Report.number(othersCores)
                 + " cores on average"
