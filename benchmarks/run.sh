@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole benchmark suite in one command: builds the jars, runs the JMH benchmarks, starts pixflow.jar in its own
-# process and loads it (benchmarks/.../load/LoadTest), then writes docs/BENCHMARKS.md. About 11 minutes on 2 cores,
+# process and loads it (benchmarks/.../load/LoadTest), then writes docs/BENCHMARKS.md. About 9 minutes on 2 cores,
 # most of it warming the JIT up and opening 10,000 WebSockets.
 #
 #   benchmarks/run.sh                      build everything (mvn -B -q -DskipTests package), measure bootstrap/target/pixflow.jar
