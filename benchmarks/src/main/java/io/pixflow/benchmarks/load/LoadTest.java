@@ -593,7 +593,8 @@ public final class LoadTest {
                 + " payments in turn "
                 + "(after " + LATENCY_WARMUP + " uncounted): open `WS /ws/payments/{id}` on a blocking socket that "
                 + "the measuring thread reads itself, wait for the snapshot and "
-                + SUBSCRIBED_BEFORE_CONFIRMING.toMillis() + " ms more, then time from just before `POST /payments/pix/confirmation` is written to the arrival "
+                + SUBSCRIBED_BEFORE_CONFIRMING.toMillis() + " ms more, then time from just before "
+                + "`POST /payments/pix/confirmation` is written to the arrival "
                 + "of the `{\"type\":\"confirmed\",…}` message; an event not there within "
                 + EVENT_TIMEOUT.toSeconds()
                 + " s counts as lost. One confirmation at a time, so this is latency, not throughput.");

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Wrk {
 
-    /** As the old load generator had two selector threads: 16 connections on each. */
+    /** One event loop per core: 16 of the 32 connections on each. */
     private static final int THREADS = 2;
     private static final Duration IO_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration EXIT_GRACE = Duration.ofSeconds(30);
@@ -70,8 +70,9 @@ final class Wrk {
     }
 
     /**
-     * @param successes 2xx and 3xx answers (the requests measured here answer 200 or 201, and nothing else)
-     * @param errors    other statuses, and connections that failed or timed out
+     * @param successes answers below 400, as {@code wrk} counts them (the requests measured here answer 200 or 201
+     *                  when they succeed, and a problem with a 4xx or 5xx status when not)
+     * @param errors    answers of 400 and above, and connections that failed or timed out
      */
     record Result(long successes, long errors, double seconds, double p50Millis, double p90Millis,
                   double p99Millis, double maxMillis) {
