@@ -155,30 +155,33 @@ public record Settings(String host, int port, String databaseUrl, String databas
 
     private static TimeToLive ttl(Map<String, String> env) {
         String value = text(env, "PIXFLOW_PAYMENT_TTL", "PT30M");
+        Duration ttl = duration("PIXFLOW_PAYMENT_TTL", value, "PT30M");
         try {
-            return new TimeToLive(Duration.parse(value));
-        } catch (DateTimeParseException e) {
-            throw new InvalidSettingException("PIXFLOW_PAYMENT_TTL",
-                    "must be an ISO-8601 duration such as PT30M, not '" + value + "'");
+            return new TimeToLive(ttl);
         } catch (InvalidValueException e) {
-            throw new InvalidSettingException("PIXFLOW_PAYMENT_TTL", "must be between PT1M and P7D, not '" + value + "'");
+            throw new InvalidSettingException("PIXFLOW_PAYMENT_TTL",
+                    "must be between PT1M and P7D, not '" + value + "'");
         }
     }
 
     private static Duration requestBodyTimeout(Map<String, String> env) {
         String value = text(env, "PIXFLOW_REQUEST_BODY_TIMEOUT", DEFAULT_REQUEST_BODY_TIMEOUT.toString());
-        Duration timeout;
-        try {
-            timeout = Duration.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidSettingException("PIXFLOW_REQUEST_BODY_TIMEOUT",
-                    "must be an ISO-8601 duration such as PT30S, not '" + value + "'");
-        }
+        Duration timeout = duration("PIXFLOW_REQUEST_BODY_TIMEOUT", value, DEFAULT_REQUEST_BODY_TIMEOUT.toString());
         if (timeout.compareTo(MIN_REQUEST_BODY_TIMEOUT) < 0 || timeout.compareTo(MAX_REQUEST_BODY_TIMEOUT) > 0) {
             throw new InvalidSettingException("PIXFLOW_REQUEST_BODY_TIMEOUT",
                     "must be between PT1S and PT10M, not '" + value + "'");
         }
         return timeout;
+    }
+
+    /** {@code value} as an ISO-8601 duration; an error names {@code example}, the variable's default. */
+    private static Duration duration(String variable, String value, String example) {
+        try {
+            return Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidSettingException(variable,
+                    "must be an ISO-8601 duration such as " + example + ", not '" + value + "'");
+        }
     }
 
     private static URI publicUrl(Map<String, String> env) {
